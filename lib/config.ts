@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+const databaseUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), 'must start with file: or postgres://');
+
+const envSchema = z.object({
+  DATABASE_URL: databaseUrl.default('file:./data/broadsheet.db'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  SITE_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' })
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).optional(),
+  MEDIA_DIR: z.string().min(1).default('./data/media'),
+  /** Front cache budget in megabytes. */
+  CACHE_MAX_MB: z.coerce.number().int().min(1).max(65536).default(256),
+  /** Seconds a CDN or proxy may keep a reader page (s-maxage). */
+  CACHE_S_MAXAGE: z.coerce.number().int().min(0).max(86400).default(30),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// URL' }).optional(),
+  SEED_ARTICLES: z.coerce.number().int().min(0).max(10_000_000).default(3000),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export type Config = z.infer<typeof envSchema> & { SITE_URL: string; databaseProvider: 'sqlite' | 'postgresql' };
+
+/** A configuration problem, reported as one line naming the variable. */
+export class ConfigError extends Error {}
+
+function emptyToUndefined(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === '' ? undefined : v]));
+}
+
+export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = envSchema.safeParse(emptyToUndefined(env));
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(`Invalid configuration: ${name} ${issue.message} (got ${JSON.stringify(env[name] ?? '')})`);
+  }
+  const data = result.data;
+  return {
+    ...data,
+    SITE_URL: data.SITE_URL ?? `http://localhost:${data.PORT}`,
+    databaseProvider: data.DATABASE_URL.startsWith('file:') ? 'sqlite' : 'postgresql',
+  };
+}
+
+const KEY = Symbol.for('broadsheet.config');
+type Holder = { [KEY]?: Config };
+
+/** The validated configuration, parsed once per process. */
+export function config(): Config {
+  const holder = globalThis as Holder;
+  return (holder[KEY] ??= parseConfig());
+}
