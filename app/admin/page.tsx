@@ -1,0 +1,3 @@
+export default function AdminHome() {
+  return <main className="p-6">Newsroom</main>;
+}
