@@ -88,9 +88,9 @@ function verifyApplied(migrations: Migration[], applied: AppliedRow[]): Set<stri
 }
 
 function migrateSqlite(file: string, migrations: Migration[]): MigrateResult {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   let database: Database.Database;
   try {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     database = new Database(file, { timeout: 30_000 });
   } catch (error) {
     throw new MigrationError(`Cannot open the SQLite database at ${file}: ${(error as Error).message}`);
