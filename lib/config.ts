@@ -5,9 +5,15 @@ const databaseUrl = z
   .trim()
   .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), 'must start with file: or postgres://');
 
+/** A whole number within bounds, with a message a person can act on. */
+function wholeNumber(min: number, max: number) {
+  const error = `must be a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+}
+
 const envSchema = z.object({
   DATABASE_URL: databaseUrl.default('file:./data/broadsheet.db'),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: wholeNumber(1, 65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   SITE_URL: z
     .url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' })
@@ -16,11 +22,11 @@ const envSchema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).optional(),
   MEDIA_DIR: z.string().min(1).default('./data/media'),
   /** Front cache budget in megabytes. */
-  CACHE_MAX_MB: z.coerce.number().int().min(1).max(65536).default(256),
+  CACHE_MAX_MB: wholeNumber(1, 65536).default(256),
   /** Seconds a CDN or proxy may keep a reader page (s-maxage). */
-  CACHE_S_MAXAGE: z.coerce.number().int().min(0).max(86400).default(30),
+  CACHE_S_MAXAGE: wholeNumber(0, 86400).default(30),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// URL' }).optional(),
-  SEED_ARTICLES: z.coerce.number().int().min(0).max(10_000_000).default(3000),
+  SEED_ARTICLES: wholeNumber(0, 10_000_000).default(3000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
