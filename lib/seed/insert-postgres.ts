@@ -1,19 +1,20 @@
 /**
- * Seeding PostgreSQL through pg: each table's rows go in as one INSERT … SELECT FROM unnest()
- * with one array parameter per column, so a batch costs one round trip per table whatever its
- * size. Reads for slug checks use a second connection so they do not queue behind a write.
+ * Seeding PostgreSQL through pg: each table's rows go in as one INSERT … SELECT FROM
+ * json_to_recordset() with the whole batch as a single JSON parameter, so a batch costs one round
+ * trip per table and the article bodies, already JSON, are never escaped again. Reads for slug
+ * checks use a second connection so they do not queue behind a write.
  */
 import pg from 'pg';
-import { CONTENT_TABLES, ID_TABLES, RESET_TABLES, type ColumnType, type Value } from './tables';
+import { CONTENT_TABLES, ID_TABLES, RESET_TABLES, type ColumnType, type TableSpec, type Value } from './tables';
 import { slugKey, type SeedTarget, type SlugKey } from './target';
 
-const ARRAY_TYPE: Record<ColumnType, string> = {
-  int: 'int4[]',
-  float: 'float8[]',
-  text: 'text[]',
-  json: 'jsonb[]',
-  bool: 'bool[]',
-  date: 'timestamp(3)[]',
+const SQL_TYPE: Record<ColumnType, string> = {
+  int: 'int4',
+  float: 'float8',
+  text: 'text',
+  json: 'jsonb',
+  bool: 'bool',
+  date: 'timestamp(3)',
 };
 
 /** timestamp(3) without time zone holds UTC, as Prisma's pg adapter writes it. */
@@ -21,10 +22,19 @@ export function postgresDate(date: Date): string {
   return date.toISOString().replace('T', ' ').replace('Z', '');
 }
 
-function encode(value: Value, type: ColumnType): unknown {
-  if (value === null) return null;
-  if (type === 'date') return postgresDate(value as Date);
-  return value;
+/** One cell as JSON. JSON columns already hold JSON text, so bodies go in without re-escaping. */
+function jsonCell(value: Value, type: ColumnType): string {
+  if (value === null) return 'null';
+  if (type === 'json') return value as string;
+  if (type === 'date') return `"${postgresDate(value as Date)}"`;
+  return JSON.stringify(value);
+}
+
+/** The rows as one JSON array of objects, for json_to_recordset. */
+function rowsJson(table: TableSpec, rows: readonly Value[][]): string {
+  const keys = table.columns.map(([name]) => JSON.stringify(name));
+  const types = table.columns.map(([, type]) => type);
+  return `[${rows.map((row) => `{${row.map((value, i) => `${keys[i]}:${jsonCell(value, types[i]!)}`).join(',')}}`).join(',')}]`;
 }
 
 const quote = (name: string) => `"${name}"`;
@@ -61,11 +71,10 @@ export async function openPostgresTarget(url: string): Promise<SeedTarget> {
         for (const { table, rows, keepExisting } of batch) {
           if (rows.length === 0) continue;
           const columns = table.columns.map(([name]) => quote(name)).join(', ');
-          const arrays = table.columns.map(([, type], i) => `$${i + 1}::${ARRAY_TYPE[type]}`).join(', ');
-          const params = table.columns.map(([, type], i) => rows.map((row) => encode(row[i] ?? null, type)));
+          const record = table.columns.map(([name, type]) => `${quote(name)} ${SQL_TYPE[type]}`).join(', ');
           await writer.query(
-            `INSERT INTO ${quote(table.name)} (${columns}) SELECT * FROM unnest(${arrays})${keepExisting ? ' ON CONFLICT DO NOTHING' : ''}`,
-            params,
+            `INSERT INTO ${quote(table.name)} (${columns}) SELECT ${columns} FROM json_to_recordset($1::json) AS r(${record})${keepExisting ? ' ON CONFLICT DO NOTHING' : ''}`,
+            [rowsJson(table, rows)],
           );
         }
         await writer.query('COMMIT');

@@ -30,7 +30,7 @@ export function openSqliteTarget(url: string): SeedTarget {
   database.pragma('journal_mode = WAL');
   // Losing the last batches to a power cut only means re-running the seed.
   database.pragma('synchronous = NORMAL');
-  database.pragma('cache_size = -262144');
+  database.pragma('cache_size = -131072');
   database.pragma('temp_store = MEMORY');
 
   const inserts = new Map<string, Database.Statement>();
