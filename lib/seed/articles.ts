@@ -10,7 +10,7 @@ import { slugify } from './slug';
 import { STORIES, type SectionStories, type StoryKind } from './stories';
 import type { SeedTag } from './tags';
 import { composeStory, type InlineImage } from './text';
-import { LOCAL_PLACES } from './words';
+import { LOCAL_PLACES, type ImageScene } from './words';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -60,7 +60,7 @@ export class Timeline {
 }
 
 export interface HeroImage extends InlineImage {
-  mediaId: number;
+  scene: ImageScene['kind'];
 }
 
 export interface Catalog {
@@ -113,6 +113,8 @@ interface SectionChoice {
   top: SeedSection;
   stories: SectionStories;
   weight: number;
+  /** Hero images whose scene suits the section. */
+  heroes: HeroImage[];
 }
 
 /** Everything derived from the catalog once, so each article only does lookups. */
@@ -141,7 +143,8 @@ export class ArticleFactory {
       .map((top) => {
         const stories = STORIES[top.slug];
         if (!stories) throw new Error(`No stories for section ${top.slug}`);
-        return { top, stories, weight: stories.weight };
+        const suited = catalog.heroes.filter((h) => stories.scenes.includes(h.scene));
+        return { top, stories, weight: stories.weight, heroes: suited.length ? suited : [...catalog.heroes] };
       });
     this.totalWeight = this.choices.reduce((sum, c) => sum + c.weight, 0);
     this.timeline = new Timeline(now, total);
@@ -194,21 +197,21 @@ export class ArticleFactory {
     const at = this.timeline.at(index, rng.next());
     const month = new Date(at + BANGKOK_OFFSET_MS).getUTCMonth() + 1;
 
-    const { top, stories } = this.chooseSection(rng);
+    const { top, stories, heroes } = this.chooseSection(rng);
     const kind = this.chooseKind(rng, stories, month);
     const primary = kind.sub && (stories.opinion || rng.chance(0.85)) ? this.section(kind.sub) : top;
     const place = rng.pick(kind.places ?? LOCAL_PLACES);
     // A local paper tags the town when the story is about it, not when it is only set there.
     const tagIds = this.tagIds(rng, stories, kind, kind.places || rng.chance(0.5) ? place : undefined);
     const tagLinks = tagIds.map((id) => this.catalog.tags[id - 1]!).map((t) => ({ name: t.name, slug: t.slug }));
-    const hero = rng.chance(0.85) ? rng.pick(this.catalog.heroes) : null;
+    const hero = rng.chance(0.85) ? rng.pick(heroes) : null;
 
     const story = composeStory(rng, {
       section: stories,
       kind,
       date: new Date(at),
       tagLinks,
-      images: this.catalog.heroes.filter((h) => h !== hero),
+      images: heroes.filter((h) => h !== hero),
       sectionName: top.name,
       place,
     });

@@ -88,7 +88,7 @@ async function seedCatalog(target: SeedTarget, mediaDir: string, since: Date, re
 
   const heroes: HeroImage[] = heroFiles.map((file, i) => {
     const scene = IMAGE_SCENES[i]!;
-    return { mediaId: i + 1, alt: scene.alt, caption: scene.caption, credit: IMAGE_CREDITS[i % IMAGE_CREDITS.length]! };
+    return { mediaId: i + 1, scene: scene.kind, alt: scene.alt, caption: scene.caption, credit: IMAGE_CREDITS[i % IMAGE_CREDITS.length]! };
   });
   const portraitOwners = people.filter((p) => p.portrait !== null).sort((a, b) => a.portrait! - b.portrait!);
   const media = mediaRows(

@@ -3,7 +3,7 @@
  * of local story (a road that needs fixing, a haze alert, a derby); text.ts fills them with one
  * set of variables per article so headline, standfirst and body tell the same story.
  */
-import type { Register } from './words';
+import type { ImageScene, Register } from './words';
 
 export interface StoryKind {
   /** Sub-section the story is usually filed under; otherwise the top-level section. */
@@ -43,6 +43,10 @@ export interface SectionStories {
   context: readonly string[];
   voices: readonly string[];
   headings: readonly string[];
+  /** Who "an expert" is in this section's stories. */
+  experts: readonly string[];
+  /** Kinds of hero image that suit the section (words.ts IMAGE_SCENES). */
+  scenes: readonly ImageScene['kind'][];
   /** Opinion pieces argue rather than report: no quotes, no residents. */
   opinion?: boolean;
   /** Where padding sentences, endings and extra voices come from (words.ts). */
@@ -61,6 +65,8 @@ const CLUBS = {
 /** What wins and draws have in common. */
 const FOOTBALL = {
   sub: 'football',
+  registers: ['sport', 'team'] as const,
+  headings: ['The match', 'Turning point', 'What the coach said'],
   roles: ['the head coach of {home}', 'the captain of {home}', 'the coach of {away}'],
   details: [
     'The visitors started brightly and had two chances in the first ten minutes.',
@@ -83,6 +89,8 @@ const FOOTBALL = {
 
 export const STORIES: Readonly<Record<string, SectionStories>> = {
   news: {
+    experts: ['an economist at Chiang Rai Rajabhat University', 'a political scientist at Chiang Mai University', 'a data analyst with a Bangkok research institute', 'a specialist in Mekong regional affairs at Mae Fah Luang University'],
+    scenes: ['city', 'abstract', 'river'],
     registers: ['plan', 'community'],
     weight: 16,
     tags: ['Thailand', 'Government', 'ASEAN'],
@@ -230,6 +238,8 @@ export const STORIES: Readonly<Record<string, SectionStories>> = {
   },
 
   'chiang-rai': {
+    experts: ['a transport planner who advises the provincial council', 'a historian of the Lanna kingdom', 'an urban planning lecturer at Mae Fah Luang University', 'a hydrologist who has studied the region’s rivers for two decades'],
+    scenes: ['city', 'river', 'hills'],
     registers: ['plan', 'community'],
     weight: 16,
     tags: ['Chiang Rai'],
@@ -313,7 +323,7 @@ export const STORIES: Readonly<Record<string, SectionStories>> = {
           'Traders say the town has had a difficult few years and cannot afford another setback.',
         ],
         leads: [
-          'Traders in Mae Sai, Thailand’s northernmost town, have {reaction.past} changes to {issue} announced by officials on {weekday}.',
+          '{Who} in Mae Sai, Thailand’s northernmost town, have {reaction.past} changes to {issue} announced by officials on {weekday}.',
           'Officials in Mae Sai are reviewing {issue} as the border town prepares for its busiest months of the year.',
         ],
         details: [
@@ -408,6 +418,8 @@ export const STORIES: Readonly<Record<string, SectionStories>> = {
   },
 
   business: {
+    experts: ['an economist at Chiang Rai Rajabhat University', 'an agricultural adviser with the provincial farming office', 'a property analyst based in Chiang Mai', 'a trade specialist at Mae Fah Luang University'],
+    scenes: ['city', 'fields'],
     registers: ['community', 'plan'],
     weight: 10,
     tags: ['Business', 'Economy'],
@@ -537,6 +549,8 @@ export const STORIES: Readonly<Record<string, SectionStories>> = {
   },
 
   politics: {
+    experts: ['a political scientist at Chiang Mai University', 'a labour rights lawyer based in Chiang Rai', 'a public administration lecturer at Chiang Rai Rajabhat University'],
+    scenes: ['city', 'abstract'],
     registers: ['plan', 'community'],
     weight: 7,
     tags: ['Politics'],
@@ -591,6 +605,7 @@ export const STORIES: Readonly<Record<string, SectionStories>> = {
         tags: ['Provincial Council', 'Budget', 'Local Government'],
       },
       {
+        registers: ['community'],
         vars: { election: ['the provincial council election', 'the mayoral election', 'the by-election', 'village head elections', 'the municipal election'] },
         roles: ['the provincial election commissioner', 'a candidate in {election}', 'a political scientist at Chiang Mai University'],
         headlines: [
@@ -630,6 +645,8 @@ export const STORIES: Readonly<Record<string, SectionStories>> = {
   },
 
   tourism: {
+    experts: ['a tourism researcher at Mae Fah Luang University', 'a historian of the Lanna kingdom', 'a hotel industry consultant based in Chiang Mai'],
+    scenes: ['hills', 'river', 'city', 'fields'],
     registers: ['culture', 'community'],
     weight: 7,
     tags: ['Tourism', 'Travel'],
@@ -721,6 +738,8 @@ export const STORIES: Readonly<Record<string, SectionStories>> = {
   },
 
   environment: {
+    experts: ['a lecturer in environmental science at Mae Fah Luang University', 'a hydrologist who has studied the Mekong for two decades', 'a forestry specialist with a regional conservation group', 'an atmospheric scientist at Chiang Mai University'],
+    scenes: ['hills', 'river', 'fields'],
     registers: ['community', 'plan'],
     weight: 8,
     tags: ['Environment'],
@@ -851,20 +870,21 @@ export const STORIES: Readonly<Record<string, SectionStories>> = {
   },
 
   sport: {
+    experts: ['a sports scientist at Mae Fah Luang University', 'a physiotherapist at the provincial hospital'],
+    scenes: ['hills', 'city', 'abstract'],
     registers: ['sport'],
     weight: 8,
     tags: ['Sport'],
     context: [
       'Sport in the North has grown with new facilities and more young players.',
       'The provincial sports authority supports clubs in every district.',
-      'Crowds at local matches have grown steadily since the pandemic years.',
+      'Crowds at local sporting events have grown steadily since the pandemic years.',
     ],
     voices: [
-      'We come every week. Win or lose, it is our team.',
-      'My son trains three times a week. He dreams of playing in Bangkok.',
+      'My son trains three times a week. He dreams of competing in Bangkok.',
       'It is the best thing to do on a Saturday in this town.',
     ],
-    headings: ['The match', 'Turning point', 'What the coach said', 'Next up'],
+    headings: ['Next up', 'Behind the scenes', 'The numbers', 'Local talent'],
     kinds: [
       {
         ...FOOTBALL,
@@ -932,11 +952,12 @@ export const STORIES: Readonly<Record<string, SectionStories>> = {
         tags: ['Muay Thai', 'Boxing'],
       },
       {
-        vars: { nations: ['12', '18', '23', '30', '41'], event: ['the Chiang Rai marathon', 'a trail race on Doi Tung', 'the provincial games', 'a charity cycle ride to the Golden Triangle', 'the Mae Sai half-marathon', 'a night run around Kwan Phayao', 'the Doi Mae Salong hill climb'] },
+        registers: ['sport', 'community'],
+        vars: { nations: ['12', '18', '23', '30', '41'], event: ['the Chiang Rai marathon', 'a trail race on Doi Tung', 'the provincial games', 'a charity ride to the Golden Triangle', 'the Mae Sai half-marathon', 'a night run around Kwan Phayao', 'the Mae Salong hill climb'] },
         roles: ['the race director', 'an official at the provincial sports authority', 'the organiser of {event}'],
         headlines: [
-          '{Count} runners take part in {event} despite the heat',
-          'Runners from {nations} countries enter {event}',
+          '{Count} people take part in {event} despite the heat',
+          'Entrants from {nations} countries sign up for {event}',
           'Road closures announced in {place} for {event} this weekend',
           'Record entry for {event} as {nations} countries sign up',
         ],
@@ -964,12 +985,13 @@ export const STORIES: Readonly<Record<string, SectionStories>> = {
   },
 
   lifestyle: {
+    experts: ['a historian of the Lanna kingdom', 'a food historian based in Chiang Mai', 'a curator at a Chiang Rai gallery'],
+    scenes: ['fields', 'city', 'abstract'],
     registers: ['culture'],
     weight: 7,
     tags: ['Lifestyle'],
     context: [
       'Northern food is different from the rest of Thailand: less sweet, more herbs and often sticky rice.',
-      'Chiang Rai has a growing community of artists and designers.',
       'Young people who moved to Bangkok are returning to open businesses in their home towns.',
     ],
     voices: [
@@ -1037,6 +1059,7 @@ export const STORIES: Readonly<Record<string, SectionStories>> = {
         ],
         details: [
           'Each piece takes days or weeks to complete.',
+          'Chiang Rai has a growing community of artists and designers.',
           'The artists sell online and at weekend markets.',
           'Older craftspeople teach classes for schoolchildren.',
           'Patterns often carry meanings tied to village history.',
@@ -1051,6 +1074,8 @@ export const STORIES: Readonly<Record<string, SectionStories>> = {
   },
 
   technology: {
+    experts: ['a data analyst with a Bangkok research institute', 'a computer scientist at Mae Fah Luang University', 'a digital-economy researcher at Chiang Mai University'],
+    scenes: ['abstract', 'city'],
     registers: ['plan', 'community'],
     weight: 4,
     tags: ['Technology'],
@@ -1100,6 +1125,8 @@ export const STORIES: Readonly<Record<string, SectionStories>> = {
   },
 
   health: {
+    experts: ['a public health researcher at Mae Fah Luang University', 'a doctor at the provincial hospital', 'an epidemiologist at Chiang Mai University'],
+    scenes: ['abstract', 'city'],
     registers: ['community'],
     weight: 5,
     tags: ['Health'],
@@ -1152,6 +1179,8 @@ export const STORIES: Readonly<Record<string, SectionStories>> = {
   },
 
   education: {
+    experts: ['an education researcher at Chiang Rai Rajabhat University', 'a former head teacher who advises the education office', 'a lecturer in education at Mae Fah Luang University'],
+    scenes: ['abstract', 'city', 'fields'],
     registers: ['plan', 'community'],
     weight: 4,
     tags: ['Education'],
@@ -1201,6 +1230,8 @@ export const STORIES: Readonly<Record<string, SectionStories>> = {
   },
 
   opinion: {
+    experts: ['a political scientist at Chiang Mai University'],
+    scenes: ['abstract', 'hills', 'river'],
     registers: ['opinion'],
     weight: 5,
     opinion: true,
@@ -1286,14 +1317,10 @@ export const STORIES: Readonly<Record<string, SectionStories>> = {
         ],
         standfirsts: ['Readers write about the issues that matter in their neighbourhoods.', 'This week’s selection from our postbag.'],
         signed: true,
+        registers: ['letters'],
+        headings: ['On the same subject', 'Elsewhere in the postbag', 'From the districts', 'A reply'],
         leads: ['Several readers wrote this week about {topic}. Here is a selection of their letters, edited for length.'],
-        details: [
-          'I have lived in {place} for twenty years and never seen it this bad.',
-          'Surely the council can find a simple solution to this.',
-          'I would like to thank the volunteers who cleaned up after the storm.',
-          'Your reporter was right to raise this issue, but missed one point.',
-          'Please keep reporting on these matters. Nobody else does.',
-        ],
+        details: [],
         quotes: [],
         tags: ['Letters', 'Readers'],
       },

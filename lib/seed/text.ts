@@ -6,7 +6,7 @@ import { countWords, type Block, type Body, type Inline } from '../validation/bo
 import type { Random } from './random';
 import type { SectionStories, StoryKind } from './stories';
 import {
-  EXPERT_ROLES, FOREIGN_FAMILY, FOREIGN_GIVEN, GENERIC_HEADINGS, HILLS, LOCAL_PLACES, MONTHS, NORTHERN_PLACES, OCCUPATIONS,
+  FOREIGN_FAMILY, FOREIGN_GIVEN, GENERIC_HEADINGS, HILLS, LOCAL_PLACES, MONTHS, NORTHERN_PLACES, OCCUPATIONS,
   PAPER, REGISTERS, RIVERS, SMALL_NUMBERS, THAI_FAMILY, THAI_GIVEN, WEEKDAYS, type RegisterText,
 } from './words';
 
@@ -105,7 +105,7 @@ function inlines(text: string): Inline[] {
 }
 
 /** The variables shared by every template of one article. */
-function storyVars(rng: Random, place: string, kind: StoryKind, date: Date): Vars {
+function storyVars(rng: Random, place: string, section: SectionStories, kind: StoryKind, date: Date): Vars {
   const local = new Date(date.getTime() + BANGKOK_OFFSET_MS);
   let place2: string = rng.pick(LOCAL_PLACES);
   if (place2 === place) place2 = rng.pick(NORTHERN_PLACES);
@@ -118,7 +118,7 @@ function storyVars(rng: Random, place: string, kind: StoryKind, date: Date): Var
     hill: rng.pick(HILLS),
     official: thaiName(rng),
     expert: rng.chance(0.75) ? thaiName(rng) : foreignName(rng),
-    expertRole: rng.pick(EXPERT_ROLES),
+    expertRole: rng.pick(section.experts),
     resident: rng.chance(0.9) ? thaiName(rng) : foreignName(rng),
     age: String(rng.int(19, 78)),
     job: rng.pick(OCCUPATIONS),
@@ -152,7 +152,7 @@ function attributed(quote: string, who: string): string {
 }
 
 function citeOf(vars: Vars): string {
-  return `${vars.official}, ${capitalise(vars.role!.replace(/^the /, ''))}`;
+  return `${vars.official}, ${vars.role!.replace(/^the /, '')}`;
 }
 
 /** Sentences drawn in order without repeats: the kind's own first, then the section's, then generic ones. */
@@ -162,9 +162,11 @@ class SentencePool {
 
   constructor(rng: Random, kind: StoryKind, section: SectionStories, registers: readonly RegisterText[]) {
     const shared = registers.flatMap((r) => r.details);
+    // Letters speak in readers' voices, not the paper's.
+    const context = kind.signed ? [] : section.context;
     this.items = [
       ...rng.sample(kind.details, kind.details.length),
-      ...rng.sample(section.context, section.context.length),
+      ...rng.sample(context, context.length),
       ...rng.sample(shared, shared.length),
     ];
   }
@@ -254,14 +256,15 @@ function youtubeId(rng: Random): string {
 
 export function composeStory(rng: Random, input: StoryInput): StoryText {
   const { section, kind } = input;
-  const vars = storyVars(rng, input.place, kind, input.date);
+  const vars = storyVars(rng, input.place, section, kind, input.date);
   const f = (template: string) => fill(template, vars, rng);
   const opinion = Boolean(section.opinion);
   const registerNames = kind.registers ?? section.registers;
   const registers = registerNames.map((name) => REGISTERS[name]);
   const pool = new SentencePool(rng, kind, section, registers);
   const reporting = registerNames.includes('plan') || registerNames.includes('community');
-  const headings = rng.sample([...(kind.headings ?? []), ...section.headings, ...(reporting ? GENERIC_HEADINGS : [])], 4);
+  const headingPool = kind.signed ? (kind.headings ?? []) : [...(kind.headings ?? []), ...section.headings, ...(reporting ? GENERIC_HEADINGS : [])];
+  const headings = rng.sample(headingPool, 4);
   const quotes = rng.sample(kind.quotes, kind.quotes.length);
   const voices = rng.sample([...section.voices, ...registers.flatMap((r) => r.voices)], 3);
   const target = MIN_WORDS + Math.round((rng.next() + rng.next()) * 0.5 * 650);
@@ -328,7 +331,7 @@ export function composeStory(rng: Random, input: StoryInput): StoryText {
   if (quotes[1] && vars.role && rng.chance(0.35)) {
     const text = quotes[1];
     extras.push(() => push({ type: 'pullquote', text, cite: citeOf(vars) }, text));
-  } else if (opinion && rng.chance(0.3)) {
+  } else if (opinion && !kind.signed && rng.chance(0.3)) {
     const text = f(rng.pick(section.context));
     extras.push(() => push({ type: 'pullquote', text }, text));
   }
@@ -360,6 +363,7 @@ export function composeStory(rng: Random, input: StoryInput): StoryText {
     body(perParagraph);
     if (room() && rng.chance(0.15)) heading(2);
   }
+  if (blocks.at(-1)?.type === 'heading') blocks.pop();
   // When the block budget runs out first, lengthen the last paragraph instead.
   while (words < MIN_WORDS && pool.remaining) {
     const last = blocks.findLast((block) => block.type === 'paragraph');

@@ -57,25 +57,10 @@ export const HILLS = ['Doi Tung', 'Doi Mae Salong', 'Phu Chi Fa', 'Doi Chang', '
 
 export const OCCUPATIONS = [
   'rice farmer', 'coffee grower', 'tea grower', 'noodle vendor', 'guesthouse owner', 'tuk-tuk driver',
-  'primary school teacher', 'nurse', 'fisherman', 'market trader', 'tour guide', 'university student',
-  'retired civil servant', 'village headman', 'shop owner', 'longboat operator', 'homestay owner',
+  'primary school teacher', 'nurse', 'fish farmer', 'market trader', 'tour guide', 'university student',
+  'retired civil servant', 'village head', 'shop owner', 'longboat operator', 'homestay owner',
   'longan grower', 'pineapple farmer', 'rubber tapper', 'motorcycle mechanic', 'café owner', 'weaver',
-  'lorry driver', 'construction worker', 'mother of two', 'monk', 'volunteer firefighter',
-] as const;
-
-export const EXPERT_ROLES = [
-  'a lecturer in environmental science at Mae Fah Luang University',
-  'an economist at Chiang Rai Rajabhat University',
-  'a public health researcher at Mae Fah Luang University',
-  'a political scientist at Chiang Mai University',
-  'a hydrologist who has studied the Mekong for two decades',
-  'an agricultural adviser with the provincial farming office',
-  'a tourism researcher at Mae Fah Luang University',
-  'a transport planner who advises the provincial council',
-  'a forestry specialist with a regional conservation group',
-  'a labour rights lawyer based in Chiang Rai',
-  'a historian of the Lanna kingdom',
-  'a data analyst with a Bangkok research institute',
+  'lorry driver', 'construction worker', 'parent of two', 'volunteer firefighter',
 ] as const;
 
 export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
@@ -91,7 +76,7 @@ export const SMALL_NUMBERS = ['two', 'three', 'four', 'five', 'six', 'seven', 'e
  * registers that suit it, so a football report never mentions a public hearing. {n} and {p} are a
  * fresh number and percentage at each use.
  */
-export type Register = 'plan' | 'community' | 'sport' | 'culture' | 'opinion';
+export type Register = 'plan' | 'community' | 'sport' | 'team' | 'culture' | 'opinion' | 'letters';
 
 export interface RegisterText {
   details: readonly string[];
@@ -172,35 +157,44 @@ export const REGISTERS: Readonly<Record<Register, RegisterText>> = {
   },
   sport: {
     details: [
-      'The provincial stadium has been renovated in stages over the past {few} years.',
-      'Ticket prices have been held at {n} baht for a season pass.',
+      'The provincial stadium has been renovated in stages over recent years.',
       'Junior programmes across the province now train more than {n} children.',
       'Supporters travelled by bus from {place2} and {north}.',
       'Local businesses sponsor most of the region’s smaller clubs and camps.',
       'Physiotherapists from the provincial hospital volunteer at weekend events.',
       'The provincial sports authority has promised new floodlights and changing rooms.',
-      'Injuries have hit the squad hard this season.',
-      'The coaching staff has been rebuilt since the start of the year.',
       'Attendance this season is up about {p} on last year, organisers say.',
-      'Several players combine sport with jobs or studies.',
+      'Many of those taking part combine sport with jobs or studies.',
       'Training sessions are open to the public on {weekday} evenings.',
       'Food stalls outside the venue did brisk business all evening.',
       'Highlights were posted online within the hour.',
     ],
     closings: [
       'The season continues next weekend.',
-      'Full results and tables are on our sport pages.',
-      'Tickets for the next home fixture go on sale on {weekday}.',
+      'More results are on our sport pages.',
+      'Entries for the next event open on {weekday}.',
     ],
     voices: [],
   },
+  team: {
+    details: [
+      'Injuries have hit the squad hard this season.',
+      'The coaching staff has been rebuilt since the start of the year.',
+      'Ticket prices have been held at {n} baht for a season pass.',
+      'Several players combine football with jobs or studies.',
+      'The club’s youth teams train on the same pitch on weekday evenings.',
+      'A new sponsor’s name appeared on the shirts for the first time.',
+    ],
+    closings: ['Full results and tables are on our sport pages.'],
+    voices: ['We come every week. Win or lose, it is our team.', 'The young players give us hope for next season.'],
+  },
   culture: {
     details: [
-      'Prices start at around {n} baht, though some pieces sell for much more.',
+      'Prices start at around {tens} baht.',
       'Visitors from Bangkok and abroad make up a growing share of customers.',
       'Many of the ingredients and materials come from villages within an hour’s drive.',
       'Workshops for schoolchildren run on {weekday} mornings.',
-      'The building itself is more than {few} decades old.',
+      'The building itself is several decades old.',
       'Word of mouth and social media have done most of the marketing.',
       'Several younger family members have returned from Bangkok to help.',
       'The rainy season is quieter, and many use it to rest and prepare.',
@@ -222,6 +216,33 @@ export const REGISTERS: Readonly<Record<Register, RegisterText>> = {
       'My grandmother taught me this. I have only changed a little.',
       'People come for the food and stay for the conversation.',
     ],
+  },
+  letters: {
+    details: [
+      'I have lived in {place} for twenty years and never seen it this bad.',
+      'Surely the council can find a simple solution to this.',
+      'I would like to thank the volunteers who cleaned up after the storm.',
+      'Your reporter was right to raise this issue, but missed one point.',
+      'Please keep reporting on these matters. Nobody else does.',
+      'My neighbours and I have complained to the district office three times.',
+      'When I moved here the town was quieter. I do not want to sound old, but it was.',
+      'Could someone explain why the work stopped halfway?',
+      'The answer is not another committee. It is a bin, a light, a sign.',
+      'I was pleased to read that something is finally being done.',
+      'We pay our taxes like everyone else in the province.',
+      'My children walk this way to school every morning.',
+      'The market traders have been patient for long enough.',
+      'I raised this at the village meeting and was told to write to you.',
+      'Perhaps the mayor could come and see it one evening.',
+      'Visitors notice these things, even if we have stopped noticing.',
+      'It is a small thing, but small things add up.',
+      'I hope your readers will support the volunteers.',
+      'Thank you for printing the bus timetable last month. It was very useful.',
+      'Nobody answers the telephone at the office.',
+      'There must be a better way.',
+    ],
+    closings: ['Write to us at the address on our contact page.', 'Letters may be edited for length and clarity.'],
+    voices: [],
   },
   opinion: {
     details: [
