@@ -46,6 +46,10 @@ export interface SeedResult {
   databaseBytes: number;
 }
 
+const CONTENT_NOUNS: Record<string, string> = {
+  Article: 'articles', Section: 'sections', Tag: 'tags', Person: 'people', Page: 'pages', Media: 'media files',
+};
+
 /** The database already holds content and `reset` was not asked for. */
 export class SeedRefusedError extends Error {}
 
@@ -256,7 +260,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
     const counts = await target.contentCounts();
     const present = Object.entries(counts).filter(([, n]) => n > 0);
     if (present.length && !reset) {
-      const list = present.map(([name, n]) => `${n.toLocaleString('en-US')} ${name}`).join(', ');
+      const list = present.map(([name, n]) => `${n.toLocaleString('en-US')} ${CONTENT_NOUNS[name] ?? name}`).join(', ');
       throw new SeedRefusedError(`The database already has content (${list}); seed with --reset to replace it.`);
     }
     if (reset) await target.reset();

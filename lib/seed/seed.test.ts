@@ -190,7 +190,7 @@ describe('seedDemo', () => {
 
   it('refuses a database with content unless asked to reset', async () => {
     await expect(seedDemo({ url: url(), articles: 10, seed: 7, now: NOW, mediaDir: mediaDir() })).rejects.toThrow(SeedRefusedError);
-    await expect(seedDemo({ url: url(), articles: 10, seed: 7, now: NOW, mediaDir: mediaDir() })).rejects.toThrow(/300 Article.*--reset/);
+    await expect(seedDemo({ url: url(), articles: 10, seed: 7, now: NOW, mediaDir: mediaDir() })).rejects.toThrow(/300 articles, 30 sections.*--reset/);
   });
 
   it('gives the same rows for the same seed and different rows for another', async () => {
