@@ -944,6 +944,12 @@ export const STORIES: Readonly<Record<string, SectionStories>> = {
           'Foreign students pay to train alongside local fighters, which helps fund the camp.',
           'Fighters usually train twice a day, six days a week.',
           'Safety rules for young fighters have been tightened in recent years.',
+          'The evening opened with bouts between junior fighters from local camps.',
+          'Traditional music from a live band accompanied every fight.',
+          'Trainers wrap hands and apply liniment in a corner of the hall before each bout.',
+          'Purses at provincial fight nights are modest, and most fighters have other jobs.',
+          'The camp’s older fighters help coach the children in the afternoons.',
+          'A doctor checked every fighter before and after their bout.',
         ],
         quotes: [
           'Muay Thai teaches respect first. Winning comes later.',

@@ -346,9 +346,9 @@ export function composeStory(rng: Random, input: StoryInput): StoryText {
     const text = quotes[2];
     extras.push(() => paragraph(`${attributed(text, vars.official!)} ${f(pool.take(1)[0] ?? '')}`.trim()));
   }
-  if (rng.chance(0.25)) {
-    const text = `{Expert}, {expertRole}, said the situation in {place} was “${rng.pick(['not unusual for the North', 'a warning for other provinces', 'better than many people think', 'the result of years of neglect'])}”.`;
-    if (reporting) extras.push(() => paragraph(f(text)));
+  if (reporting && rng.chance(0.25)) {
+    const verdict = rng.pick(['not unusual for the North', 'a warning for other provinces', 'better than many people think', 'the result of years of neglect']);
+    extras.push(() => paragraph(f(`{Expert}, {expertRole}, said the situation in {place} was “${verdict}”.`)));
   }
 
   // Reserve room for the closing paragraph; an extra adds up to two blocks.
@@ -369,7 +369,8 @@ export function composeStory(rng: Random, input: StoryInput): StoryText {
     const last = blocks.findLast((block) => block.type === 'paragraph');
     if (!last || last.type !== 'paragraph') break;
     const text = pool.take(2).map(f).join(' ');
-    last.content.push({ text: ` ${text}` });
+    // A letter's signature stays at the end of its paragraph.
+    last.content.splice(kind.signed ? -2 : last.content.length, 0, { text: ` ${text}` });
     words += roughWords(text);
   }
 
