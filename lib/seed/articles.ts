@@ -42,10 +42,13 @@ export class Timeline {
     }
   }
 
-  /** Time of article `index`, with `jitter` in [0, 1) placing it within its share of the span. */
+  /**
+   * Time of article `index`, with `jitter` in [0, 1) placing it within the middle of its share of
+   * the span, so neighbours never land on the same millisecond.
+   */
   at(index: number, jitter: number): number {
     const hours = this.cumulative.length - 1;
-    const target = ((index + jitter) / this.total) * this.cumulative[hours]!;
+    const target = ((index + 0.1 + 0.8 * jitter) / this.total) * this.cumulative[hours]!;
     let lo = 0;
     let hi = hours;
     while (hi - lo > 1) {

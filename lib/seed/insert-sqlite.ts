@@ -1,13 +1,15 @@
 /**
- * Seeding SQLite through better-sqlite3 directly: prepared statements in one transaction per
- * batch. Values are written exactly as Prisma's better-sqlite3 adapter writes them, so the app
- * reads seeded rows like its own.
+ * Seeding SQLite through better-sqlite3 directly. A worker thread (sqlite-writer.mjs) writes each
+ * batch in one transaction of prepared statements while the main thread generates the next batch
+ * and checks slugs on its own connection. Values are written exactly as Prisma's better-sqlite3
+ * adapter writes them, so the app reads seeded rows like its own.
  */
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { sqlitePath } from '../db';
-import { CONTENT_TABLES, RESET_TABLES, type ColumnType, type TableRows, type TableSpec, type Value } from './tables';
+import { CONTENT_TABLES, RESET_TABLES, type ColumnType, type TableRows, type Value } from './tables';
 import { slugKey, type SeedTarget, type SlugKey } from './target';
 
 /** Prisma's adapter stores DateTime as ISO 8601 with an explicit UTC offset. */
@@ -22,38 +24,54 @@ function encode(value: Value, type: ColumnType): unknown {
   return value;
 }
 
+function insertSql({ table, keepExisting }: TableRows): string {
+  const columns = table.columns.map(([name]) => `"${name}"`).join(', ');
+  const params = table.columns.map(() => '?').join(', ');
+  return `INSERT INTO "${table.name}" (${columns}) VALUES (${params})${keepExisting ? ' ON CONFLICT DO NOTHING' : ''}`;
+}
+
+/** Request/response over the worker's message port. */
+function writerThread(file: string) {
+  const worker = new Worker(new URL('./sqlite-writer.mjs', import.meta.url), { workerData: { file } });
+  const pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+  let nextId = 0;
+  let failure: Error | undefined;
+  worker.on('message', ({ id, error }: { id: number; error?: { message: string; code?: string } }) => {
+    const waiter = pending.get(id);
+    pending.delete(id);
+    if (error) waiter?.reject(Object.assign(new Error(error.message), { code: error.code }));
+    else waiter?.resolve();
+  });
+  worker.on('error', (error) => {
+    failure = error;
+    for (const waiter of pending.values()) waiter.reject(error);
+    pending.clear();
+  });
+  const send = (message: object) =>
+    new Promise<void>((resolve, reject) => {
+      if (failure) return reject(failure);
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ ...message, id });
+    });
+  return {
+    write: (batch: { sql: string; rows: unknown[][] }[]) => send({ batch }),
+    async close() {
+      if (!failure) await send({ close: true });
+      await worker.terminate();
+    },
+  };
+}
+
 export function openSqliteTarget(url: string): SeedTarget {
   const file = sqlitePath(url);
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file === ':memory:') throw new Error('The seed needs a database file, not :memory:');
+  mkdirSync(dirname(file), { recursive: true });
   // A running server may hold the write lock briefly; wait for it rather than fail.
   const database = new Database(file, { timeout: 30_000 });
   database.pragma('journal_mode = WAL');
-  // Losing the last batches to a power cut only means re-running the seed.
-  database.pragma('synchronous = NORMAL');
-  database.pragma('cache_size = -131072');
-  database.pragma('temp_store = MEMORY');
-
-  const inserts = new Map<string, Database.Statement>();
-  const insert = (table: TableSpec, keepExisting: boolean) => {
-    const key = `${table.name}:${keepExisting}`;
-    let statement = inserts.get(key);
-    if (!statement) {
-      const columns = table.columns.map(([name]) => `"${name}"`).join(', ');
-      const params = table.columns.map(() => '?').join(', ');
-      statement = database.prepare(`INSERT INTO "${table.name}" (${columns}) VALUES (${params})${keepExisting ? ' ON CONFLICT DO NOTHING' : ''}`);
-      inserts.set(key, statement);
-    }
-    return statement;
-  };
+  const writer = writerThread(file);
   const slugTaken = database.prepare<[number, string], number>('SELECT 1 FROM "Article" WHERE "topSectionId" = ? AND "slug" = ?').pluck();
-
-  const writeBatch = database.transaction((batch: readonly TableRows[]) => {
-    for (const { table, rows, keepExisting } of batch) {
-      const statement = insert(table, Boolean(keepExisting));
-      const types = table.columns.map(([, type]) => type);
-      for (const row of rows) statement.run(row.map((value, i) => encode(value, types[i]!)));
-    }
-  });
 
   return {
     async contentCounts() {
@@ -74,16 +92,24 @@ export function openSqliteTarget(url: string): SeedTarget {
     async takenSlugs(keys: readonly SlugKey[]) {
       return new Set(keys.filter((k) => slugTaken.get(k.topSectionId, k.slug) !== undefined).map((k) => slugKey(k.topSectionId, k.slug)));
     },
-    async write(batch) {
-      // BEGIN IMMEDIATE: take the write lock up front instead of failing half-way on upgrade.
-      writeBatch.immediate(batch);
+    write(batch) {
+      return writer.write(
+        batch.map((entry) => {
+          const types = entry.table.columns.map(([, type]) => type);
+          return { sql: insertSql(entry), rows: entry.rows.map((row) => row.map((value, i) => encode(value, types[i]!))) };
+        }),
+      );
     },
     async finish() {
       // AUTOINCREMENT tables already track explicit ids in sqlite_sequence.
       database.pragma('wal_checkpoint(TRUNCATE)');
     },
     async close() {
-      database.close();
+      try {
+        await writer.close();
+      } finally {
+        database.close();
+      }
     },
     async size() {
       const main = statSync(file, { throwIfNoEntry: false })?.size ?? 0;
