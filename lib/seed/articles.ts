@@ -24,7 +24,7 @@ const HOURLY = [0.2, 0.1, 0.1, 0.1, 0.2, 0.5, 1, 1.5, 2, 2.2, 2.2, 1.8, 1.4, 1.8
  * Maps article index to publication time over the two years before `now`, denser on weekdays
  * and in office hours. Monotonic, so ids follow publication order.
  */
-export class Timeline {
+class Timeline {
   private readonly start: number;
   private readonly cumulative: Float64Array;
 

@@ -10,7 +10,7 @@ import { VARIANT_WIDTHS } from '../image-loader';
 import { Random } from './random';
 import { IMAGE_SCENES, type ImageScene } from './words';
 
-export interface ImageVariant {
+interface ImageVariant {
   width: number;
   height: number;
   path: string;
@@ -28,7 +28,7 @@ export interface ImageFile {
   focalY: number;
 }
 
-export const SEED_DIR = 'seed';
+const SEED_DIR = 'seed';
 const HERO = { width: 1600, height: 900 };
 const PORTRAIT = { width: 1600, height: 1600 };
 

@@ -18,7 +18,7 @@ const SQL_TYPE: Record<ColumnType, string> = {
 };
 
 /** timestamp(3) without time zone holds UTC, as Prisma's pg adapter writes it. */
-export function postgresDate(date: Date): string {
+function postgresDate(date: Date): string {
   return date.toISOString().replace('T', ' ').replace('Z', '');
 }
 

@@ -13,7 +13,7 @@ import { CONTENT_TABLES, RESET_TABLES, type ColumnType, type TableRows, type Val
 import { slugKey, type SeedTarget, type SlugKey } from './target';
 
 /** Prisma's adapter stores DateTime as ISO 8601 with an explicit UTC offset. */
-export function sqliteDate(date: Date): string {
+function sqliteDate(date: Date): string {
   return date.toISOString().replace('Z', '+00:00');
 }
 

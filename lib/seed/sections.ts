@@ -3,7 +3,7 @@
  * which sections share with static pages.
  */
 
-export interface SectionDef {
+interface SectionDef {
   slug: string;
   name: string;
   description: string;
@@ -22,7 +22,7 @@ export interface SeedSection {
   topSlug: string;
 }
 
-export const SECTION_TREE: readonly SectionDef[] = [
+const SECTION_TREE: readonly SectionDef[] = [
   {
     slug: 'news',
     name: 'News',

@@ -1,4 +1,4 @@
-export const MAX_SLUG_LENGTH = 80;
+const MAX_SLUG_LENGTH = 80;
 
 /** Lowercase ASCII words joined by hyphens, cut at a word boundary to fit `max`. */
 export function slugify(text: string, max = MAX_SLUG_LENGTH): string {

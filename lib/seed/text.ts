@@ -10,7 +10,7 @@ import {
   PAPER, REGISTERS, RIVERS, SMALL_NUMBERS, THAI_FAMILY, THAI_GIVEN, WEEKDAYS, type RegisterText,
 } from './words';
 
-export type Vars = Record<string, string>;
+type Vars = Record<string, string>;
 
 export interface InlineImage {
   mediaId: number;
@@ -41,11 +41,11 @@ export interface StoryText {
 const BANGKOK_OFFSET_MS = 7 * 3600_000;
 const TOKEN = /\{([^{}]+)\}/g;
 
-export function thaiName(rng: Random): string {
+function thaiName(rng: Random): string {
   return `${rng.pick(THAI_GIVEN)} ${rng.pick(THAI_FAMILY)}`;
 }
 
-export function foreignName(rng: Random): string {
+function foreignName(rng: Random): string {
   return `${rng.pick(FOREIGN_GIVEN)} ${rng.pick(FOREIGN_FAMILY)}`;
 }
 
