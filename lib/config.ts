@@ -35,11 +35,11 @@ export type Config = z.infer<typeof envSchema> & { SITE_URL: string; databasePro
 /** A configuration problem, reported as one line naming the variable. */
 export class ConfigError extends Error {}
 
-function emptyToUndefined(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+function emptyToUndefined(env: Record<string, string | undefined>): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === '' ? undefined : v]));
 }
 
-export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
   const result = envSchema.safeParse(emptyToUndefined(env));
   if (!result.success) {
     const issue = result.error.issues[0]!;
