@@ -18,6 +18,8 @@ export const tags = {
   nav: 'nav',
   mostRead: 'most-read',
   redirects: 'redirects',
+  /** A reader URL whose lookup found nothing (a cached 404); whatever later claims that path invalidates it. */
+  missing: (path: string) => `missing:${path}`,
 } as const;
 
 /** What one render read: its tags, and the earliest moment its content goes stale by itself. */
