@@ -27,6 +27,12 @@ export interface RenderRecord {
   tags: Set<string>;
   /** Epoch ms after which the response must not be served (breaking-bar expiry, most read). */
   expiresAt?: number;
+  /**
+   * The page rendered its own "not found" content. Next answers a `notFound()` thrown by a page
+   * with an empty error shell (vercel/next.js#62228), so reader pages render the 404 page
+   * themselves and the front layer sends it with status 404.
+   */
+  notFound?: boolean;
 }
 
 export type InvalidationListener = (tags: readonly string[]) => void;
@@ -62,6 +68,12 @@ export function recordExpiry(at: number): void {
   const record = state().storage.getStore();
   if (!record) return;
   record.expiresAt = Math.min(record.expiresAt ?? Infinity, at);
+}
+
+/** Marks the current render as a 404 (see RenderRecord.notFound). */
+export function recordNotFound(): void {
+  const record = state().storage.getStore();
+  if (record) record.notFound = true;
 }
 
 /** Subscribes to invalidations (the front cache, the Redis bridge). Returns an unsubscribe. */

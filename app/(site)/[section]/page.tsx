@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { ArticleBody } from '@/components/article/article-body';
 import { ArchiveView } from '@/components/listing/archive-view';
 import { listSectionArticles } from '@/lib/articles';
-import { tags, recordTags } from '@/lib/cache-tags';
+import { recordTags, tags } from '@/lib/cache-tags';
 import { getPublishedPage } from '@/lib/pages';
 import { getSiteSettings } from '@/lib/settings';
 import { getTopSection } from '@/lib/taxonomy';
 import { pageNumber, pageSuffix, type SearchParams } from '../_lib/listing';
+import { notFoundMetadata, notFoundPage } from '../_lib/not-found';
 
 type Props = { params: Promise<{ section: string }>; searchParams: SearchParams };
 
@@ -22,19 +22,16 @@ async function resolve(slug: string) {
 }
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const { section: slug } = await params;
-  const found = await resolve(slug);
-  if (!found) notFound();
+  const found = await resolve((await params).section);
+  if (!found) return notFoundMetadata;
   if (found.kind === 'page') return { title: found.page.title };
   const page = await pageNumber(searchParams, found.section.path);
   return { title: `${found.section.name}${pageSuffix(page)}`, description: found.section.description ?? undefined };
 }
 
 export default async function TopLevelPage({ params, searchParams }: Props) {
-  const { section: slug } = await params;
-  const found = await resolve(slug);
-  if (!found) notFound();
-  const settings = await getSiteSettings();
+  const found = await resolve((await params).section);
+  if (!found) return notFoundPage();
 
   if (found.kind === 'page') {
     return (
@@ -47,8 +44,9 @@ export default async function TopLevelPage({ params, searchParams }: Props) {
 
   const { section } = found;
   const page = await pageNumber(searchParams, section.path);
-  const listing = await listSectionArticles({ id: section.id, isTopLevel: true }, page);
-  if (page > listing.totalPages) notFound();
+  if (page === null) return notFoundPage();
+  const [settings, listing] = await Promise.all([getSiteSettings(), listSectionArticles({ id: section.id, isTopLevel: true }, page)]);
+  if (page > listing.totalPages) return notFoundPage();
   return (
     <ArchiveView title={section.name} intro={section.description} basePath={section.path} listing={listing} settings={settings} withLead>
       {section.children.length ? (

@@ -1,8 +1,8 @@
-import { notFound } from 'next/navigation';
 import { ArchiveView } from '@/components/listing/archive-view';
 import { listArticlesBetween } from '@/lib/articles';
 import { formatArchiveTitle, zonedMidnight, type LocalDate } from '@/lib/format';
 import type { SiteSettings } from '@/lib/settings';
+import { notFoundPage } from './not-found';
 
 export function archivePath(date: LocalDate, withDay: boolean): string {
   const mm = String(date.month).padStart(2, '0');
@@ -15,7 +15,7 @@ export async function DateArchive({ date, withDay, page, settings }: { date: Loc
   const from = zonedMidnight(date.year, date.month, withDay ? date.day : 1, tz);
   const to = withDay ? zonedMidnight(date.year, date.month, date.day + 1, tz) : zonedMidnight(date.year, date.month + 1, 1, tz);
   const listing = await listArticlesBetween(from, to, page);
-  if (page > listing.totalPages) notFound();
+  if (page > listing.totalPages) return notFoundPage();
   const title = formatArchiveTitle(date, withDay, settings.language);
   return (
     <ArchiveView

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/article/article-view';
 import { ArchiveView } from '@/components/listing/archive-view';
 import { getNextInSection, getPublishedArticle, listRelatedArticles, listSectionArticles } from '@/lib/articles';
@@ -9,6 +8,7 @@ import { getSiteSettings } from '@/lib/settings';
 import { getSubSection } from '@/lib/taxonomy';
 import { DateArchive } from '../../_lib/date-archive';
 import { pageNumber, pageSuffix, type SearchParams } from '../../_lib/listing';
+import { notFoundMetadata, notFoundPage } from '../../_lib/not-found';
 
 type Props = { params: Promise<{ section: string; slug: string }>; searchParams: SearchParams };
 
@@ -27,7 +27,7 @@ async function resolve(a: string, b: string) {
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { section, slug } = await params;
   const found = await resolve(section, slug);
-  if (!found) notFound();
+  if (!found) return notFoundMetadata;
   switch (found.kind) {
     case 'month': {
       const page = await pageNumber(searchParams, `/${section}/${slug}`);
@@ -45,19 +45,21 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 export default async function SecondLevelPage({ params, searchParams }: Props) {
   const { section, slug } = await params;
   const found = await resolve(section, slug);
-  if (!found) notFound();
+  if (!found) return notFoundPage();
   const settings = await getSiteSettings();
 
   if (found.kind === 'month') {
     const page = await pageNumber(searchParams, `/${section}/${slug}`);
+    if (page === null) return notFoundPage();
     return <DateArchive date={found.date} withDay={false} page={page} settings={settings} />;
   }
 
   if (found.kind === 'section') {
     const sub = found.section;
     const page = await pageNumber(searchParams, sub.path);
+    if (page === null) return notFoundPage();
     const listing = await listSectionArticles({ id: sub.id, isTopLevel: false }, page);
-    if (page > listing.totalPages) notFound();
+    if (page > listing.totalPages) return notFoundPage();
     return (
       <ArchiveView
         kicker={<a href={sub.parent!.path} className="hover:underline">{sub.parent!.name}</a>}

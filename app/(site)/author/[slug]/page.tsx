@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { Picture } from '@/components/common/picture';
 import { SocialLinks } from '@/components/layout/social-links';
 import { ArchiveView } from '@/components/listing/archive-view';
@@ -7,22 +6,24 @@ import { listAuthorArticles } from '@/lib/articles';
 import { getAuthor } from '@/lib/people';
 import { getSiteSettings } from '@/lib/settings';
 import { pageNumber, pageSuffix, type SearchParams } from '../../_lib/listing';
+import { notFoundMetadata, notFoundPage } from '../../_lib/not-found';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: SearchParams };
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const author = await getAuthor((await params).slug);
-  if (!author) notFound();
+  if (!author) return notFoundMetadata;
   const page = await pageNumber(searchParams, author.path);
   return { title: `${author.name}${pageSuffix(page)}`, description: author.bio ?? `Stories by ${author.name}.` };
 }
 
 export default async function AuthorPage({ params, searchParams }: Props) {
   const author = await getAuthor((await params).slug);
-  if (!author) notFound();
+  if (!author) return notFoundPage();
   const page = await pageNumber(searchParams, author.path);
+  if (page === null) return notFoundPage();
   const [settings, listing] = await Promise.all([getSiteSettings(), listAuthorArticles(author.id, page)]);
-  if (page > listing.totalPages) notFound();
+  if (page > listing.totalPages) return notFoundPage();
   return (
     <ArchiveView
       kicker={author.jobTitle ?? 'Contributor'}

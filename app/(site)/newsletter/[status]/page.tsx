@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { NewsletterForm } from '@/components/layout/newsletter-form';
+import { notFoundMetadata, notFoundPage } from '../../_lib/not-found';
 
 /**
  * Where the newsletter forms land (303). The outcome is in the path, not a query parameter, so a
@@ -22,14 +22,14 @@ function outcome(status: string) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = outcome((await params).status);
-  if (!found) notFound();
+  if (!found) return notFoundMetadata;
   return { title: found.title, robots: { index: false } };
 }
 
 export default async function NewsletterOutcome({ params }: Props) {
   const { status } = await params;
   const found = outcome(status);
-  if (!found) notFound();
+  if (!found) return notFoundPage();
   return (
     <div className="mx-auto max-w-xl">
       <h1 className="font-serif text-4xl font-black">{found.title}</h1>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { newsletterTokenSchema } from '@/lib/validation/newsletter';
+import { notFoundPage } from '../../../_lib/not-found';
 
 type Props = { params: Promise<{ token: string }> };
 
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: 'Unsubscribe', robots: { index: false
 /** The page an emailed unsubscribe link opens: one button that posts the token. */
 export default async function UnsubscribePage({ params }: Props) {
   const parsed = newsletterTokenSchema.safeParse({ token: (await params).token });
-  if (!parsed.success) notFound();
+  if (!parsed.success) return notFoundPage();
   return (
     <div className="mx-auto max-w-xl">
       <h1 className="font-serif text-4xl font-black">Unsubscribe from the newsletter</h1>
