@@ -95,6 +95,9 @@ async function walk(page: Page) {
   await expect(page.getByRole('heading', { name: 'Latest stories' })).toBeVisible();
 }
 
+// A dozen full page loads on a shared, busy machine.
+test.describe.configure({ timeout: 240_000 });
+
 test('a reader’s journey through the paper', async ({ page }) => {
   await walk(page);
 });
