@@ -18,7 +18,7 @@ import { buildEntry, chooseVariant, matchesIfNoneMatch } from './encode';
 import { loadEnhanceModule, type StaticAsset } from './enhance-asset';
 import { PRIVATE_NO_STORE, publicCacheControl, readerCsp, SECURITY_HEADERS } from './headers';
 import { normaliseUrl } from './normalise';
-import { errorPage, gonePage, type StaticPageOptions } from './pages';
+import { errorPage, gonePage, isEmptyErrorShell, notFoundPage, type StaticPageOptions } from './pages';
 import { looksLikeWordPress, RedirectTable, resolveWordPressUrl } from './redirects';
 import { stripLinkHeader, stripRuntime } from './strip';
 import { handleViewBeacon } from './view-beacon';
@@ -202,7 +202,8 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
     if (link) headers.link = link;
     let body = result.body;
     if (/^text\/html/i.test(headers['content-type'] ?? '')) {
-      body = Buffer.from(stripRuntime(body.toString('utf8'), { enhanceUrl: enhance.url }));
+      const html = stripRuntime(body.toString('utf8'), { enhanceUrl: enhance.url });
+      body = Buffer.from(result.status === 404 && isEmptyErrorShell(html) ? notFoundPage(await staticPageOptions()) : html);
     }
     return {
       kind: 'rendered',

@@ -42,6 +42,26 @@ export function gonePage(options: StaticPageOptions): string {
   );
 }
 
+/**
+ * Next 16 renders `notFound()` thrown by a page as an empty `__next_error__` shell whose content
+ * exists only in the RSC payload (vercel/next.js#98954); once the runtime is stripped the page
+ * would be blank, so the front layer answers with this one instead.
+ */
+export function notFoundPage(options: StaticPageOptions): string {
+  return page(
+    options,
+    'Page not found',
+    `<p>The page you asked for does not exist or has moved.</p><p><a href="/">Go to the front page</a></p>${searchForm}`,
+  );
+}
+
+/** True for Next's empty error shell: `<html id="__next_error__">` with nothing in `<body>` once stripped. */
+export function isEmptyErrorShell(html: string): boolean {
+  if (!html.includes('id="__next_error__"')) return false;
+  const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? '';
+  return body.replace(/<div hidden="">(?:<!--[^>]*-->)*<\/div>/g, '').replace(/<!--[^>]*-->/g, '').trim() === '';
+}
+
 export function errorPage(options: StaticPageOptions): string {
   return page(
     options,
