@@ -8,6 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -104,6 +105,10 @@ http {
   return spawn('nginx', ['-p', dir, '-c', conf], { stdio: 'inherit' });
 }
 
+/** A Node server with nothing but the bytes: the ceiling for any Node server on this machine now. */
+const BARE_SERVER = `const body = require('node:fs').readFileSync(process.argv[1]);
+require('node:http').createServer((req, res) => { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); res.end(body); }).listen(Number(process.argv[2]), '127.0.0.1');`;
+
 function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} kB`;
 }
@@ -117,6 +122,7 @@ async function main() {
   });
   const work = mkdtempSync(join(tmpdir(), 'broadsheet-bench-'));
   let nginx: ChildProcess | undefined;
+  let bare: ChildProcess | undefined;
   try {
     const base = `http://127.0.0.1:${PORT}`;
     await waitFor(`${base}/api/health`, 900_000);
@@ -145,16 +151,26 @@ async function main() {
     nginx = startNginx(join(work, 'site'), nginxPort, work);
     await waitFor(`http://127.0.0.1:${nginxPort}${articlePath}`, 10_000);
 
+    // The ceiling for any Node server on this machine right now: the same bytes from a bare handler.
+    const barePort = await freePort();
+    bare = spawn(process.execPath, ['-e', BARE_SERVER, file, String(barePort)], { stdio: 'inherit' });
+    await waitFor(`http://127.0.0.1:${barePort}/`, 10_000);
+
     console.log(`\nWarm article, ${CONNECTIONS} keep-alive connections, ${SECONDS} s each, identity encoding`);
+    console.log(`  load average before: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on this machine's shared cores`);
     await load(base + articlePath, 2, CONNECTIONS); // warm the JIT and the cache
     const front = await load(base + articlePath, SECONDS, CONNECTIONS);
     await load(`http://127.0.0.1:${nginxPort}${articlePath}`, 2, CONNECTIONS);
     const static_ = await load(`http://127.0.0.1:${nginxPort}${articlePath}`, SECONDS, CONNECTIONS);
+    await load(`http://127.0.0.1:${barePort}${articlePath}`, 2, CONNECTIONS);
+    const bareRate = await load(`http://127.0.0.1:${barePort}${articlePath}`, SECONDS, CONNECTIONS);
     console.log(`  front layer (npm start): ${front.toFixed(0)} req/s`);
+    console.log(`  bare Node handler, same bytes: ${bareRate.toFixed(0)} req/s`);
     console.log(`  nginx, same HTML static: ${static_.toFixed(0)} req/s`);
-    console.log(`  ratio: ${(front / static_).toFixed(2)} × nginx (target ≥ 0.5)`);
+    console.log(`  ratio: ${(front / static_).toFixed(2)} × nginx (target ≥ 0.5); ${(front / bareRate).toFixed(2)} × a bare Node server`);
   } finally {
     nginx?.kill('SIGTERM');
+    bare?.kill('SIGTERM');
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
     rmSync(work, { recursive: true, force: true });
