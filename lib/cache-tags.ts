@@ -18,6 +18,8 @@ export const tags = {
   nav: 'nav',
   mostRead: 'most-read',
   redirects: 'redirects',
+  /** Reader search results: any change to what is published can change them. */
+  search: 'search',
 } as const;
 
 /** What one render read: its tags, and the earliest moment its content goes stale by itself. */
