@@ -22,11 +22,17 @@ export async function startServer({ dev = false }: { dev?: boolean } = {}): Prom
     void handle(req, res);
   });
   await new Promise<void>((resolve) => server.listen(PORT, HOST, resolve));
+  // Scheduled publishing runs in the server process, outside any request (issue 7).
+  const { startScheduler } = await import('./lib/scheduler');
+  const scheduler = startScheduler();
   const url = `http://${HOST === '0.0.0.0' ? 'localhost' : HOST}:${PORT}`;
   return {
     server,
     url,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => {
+      scheduler.stop();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
   };
 }
 
