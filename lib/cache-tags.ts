@@ -20,6 +20,8 @@ export const tags = {
   redirects: 'redirects',
   /** A reader URL whose lookup found nothing (a cached 404); whatever later claims that path invalidates it. */
   missing: (path: string) => `missing:${path}`,
+  /** Reader search results: any change to what is published can change them. */
+  search: 'search',
 } as const;
 
 /** What one render read: its tags, and the earliest moment its content goes stale by itself. */
