@@ -18,6 +18,7 @@ export const tags = {
   nav: 'nav',
   mostRead: 'most-read',
   redirects: 'redirects',
+  search: 'search',
 } as const;
 
 /** What one render read: its tags, and the earliest moment its content goes stale by itself. */
