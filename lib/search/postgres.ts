@@ -4,7 +4,7 @@
  * publishedAt index for common words and the GIN index for rare ones); ts_rank runs on those k only.
  */
 import { db } from '../db';
-import type { CandidateQuery, Candidates, SearchBackend } from './backend';
+import type { SearchBackend } from './backend';
 import { wordsOf, type ParsedQuery, type Term } from './query';
 import { tsqueryText } from './tsquery';
 

@@ -4,7 +4,7 @@
  * however common the words are; a date range is a rowid range, which FTS5 also seeks directly.
  */
 import { db } from '../db';
-import type { CandidateQuery, Candidates, SearchBackend } from './backend';
+import type { CandidateQuery, SearchBackend } from './backend';
 import { fts5Match } from './fts5';
 
 const SHIFT = 1048576; // 2^20, as in the migration
