@@ -1,7 +1,10 @@
 import fc from 'fast-check';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from './auth/actor';
 import { AuthenticationError } from './auth/actor';
+import { SearchResults } from '../components/search/search-results';
 import { db, write } from './db';
 import { searchArticles, searchArticlesForStaff, type Segment } from './search';
 import { parseSearchParams } from './validation/search';
@@ -237,6 +240,10 @@ describe('snippets', () => {
     const [result] = (await search({ q: 'hostilemarker' })).results;
     expect(text(result!.snippet)).toContain('<script>alert("xss")</script>');
     expect(text(result!.headline)).toBe('A story about <b>markup</b>');
+    const html = renderToStaticMarkup(createElement(SearchResults, { response: await search({ q: 'hostilemarker markup' }), timeZone: 'UTC', query: 'x' }));
+    expect(html).toContain('&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;');
+    expect(html).toContain('<mark class="rounded-sm bg-amber-100 px-0.5 text-inherit">hostilemarker</mark>');
+    expect(html).not.toMatch(/<(script|img|b)[\s>]/);
   });
 });
 
