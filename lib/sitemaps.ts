@@ -220,7 +220,9 @@ async function* articleEntries(year: number, month: number, page: number, chunkS
 
 async function* sectionEntries(): AsyncGenerator<string> {
   const client = db();
-  const sections = await client.section.findMany({ orderBy: [{ parentId: 'asc' }, { position: 'asc' }], select: { id: true, slug: true, parentId: true, parent: { select: { slug: true } } } });
+  const all = await client.section.findMany({ orderBy: [{ position: 'asc' }, { id: 'asc' }], select: { id: true, slug: true, parentId: true, parent: { select: { slug: true } } } });
+  // Each top-level section followed by its sub-sections, in navigation order.
+  const sections = all.filter((s) => s.parentId === null).flatMap((top) => [top, ...all.filter((s) => s.parentId === top.id)]);
   let out = '';
   for (const section of sections) {
     const newest = await client.article.findFirst({
