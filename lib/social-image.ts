@@ -27,27 +27,29 @@ function markup(text: string): string {
 
 async function textLayer(text: string, font: string, width: number, color: string): Promise<{ data: Buffer; width: number; height: number }> {
   const { data, info } = await sharp({
-    text: { text: `<span foreground="${color}">${markup(text)}</span>`, font, width, rgba: true, wrap: 'word', dpi: 72 },
+    text: { text: `<span foreground="${color}">${markup(text)}</span>`, font, width, rgba: true, wrap: 'word-char', dpi: 72 },
   })
     .png()
     .toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
 }
 
+const fits = (layer: { width: number; height: number }) => layer.width <= HEADLINE_BOX.width && layer.height <= HEADLINE_BOX.height;
+
 /** The largest headline size whose wrapped text fits the box; very long headlines are cut with an ellipsis. */
 async function fitHeadline(headline: string): Promise<{ data: Buffer; height: number }> {
   for (const size of [68, 60, 52, 46, 40]) {
     const layer = await textLayer(headline, `${SERIF} Bold ${size}`, HEADLINE_BOX.width, INK);
-    if (layer.height <= HEADLINE_BOX.height) return layer;
+    if (fits(layer)) return layer;
   }
-  const words = headline.split(/\s+/);
-  for (let keep = words.length - 1; keep > 3; keep = Math.floor(keep * 0.8)) {
-    const layer = await textLayer(`${words.slice(0, keep).join(' ')}…`, `${SERIF} Bold 40`, HEADLINE_BOX.width, INK);
-    if (layer.height <= HEADLINE_BOX.height) return layer;
+  // Drop words (or, for unspaced scripts such as Thai, characters) until it fits.
+  const parts = /\s/.test(headline.trim()) ? headline.trim().split(/\s+/) : [...headline];
+  const joiner = /\s/.test(headline.trim()) ? ' ' : '';
+  for (let keep = Math.floor(parts.length * 0.8); keep > 0; keep = Math.floor(keep * 0.8)) {
+    const layer = await textLayer(`${parts.slice(0, keep).join(joiner)}…`, `${SERIF} Bold 40`, HEADLINE_BOX.width, INK);
+    if (fits(layer)) return layer;
   }
-  // Unspaced scripts (Thai) have no words to drop: cut characters instead.
-  const layer = await textLayer(`${[...headline].slice(0, 140).join('')}…`, `${SERIF} Bold 36`, HEADLINE_BOX.width, INK);
-  return { data: await sharp(layer.data).extract({ left: 0, top: 0, width: layer.width, height: Math.min(layer.height, HEADLINE_BOX.height) }).png().toBuffer(), height: Math.min(layer.height, HEADLINE_BOX.height) };
+  return textLayer('…', `${SERIF} Bold 40`, HEADLINE_BOX.width, INK);
 }
 
 export interface SocialCardInput {
