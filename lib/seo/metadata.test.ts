@@ -76,8 +76,10 @@ describe('metadata', () => {
     const first = sectionMetadata({ name: 'Asia', path: '/news/asia' }, settings);
     expect(first.alternates?.canonical).toBe(`${siteUrl()}/news/asia`);
     expect(first.description).toBe('The latest Asia news from The Lanna Ledger.');
-    expect(first.alternates?.types?.['application/rss+xml']?.[0]).toEqual({ url: '/news/asia/feed.xml', title: 'Asia — The Lanna Ledger (RSS)' });
-    expect(first.alternates?.types?.['application/atom+xml']?.[0]).toMatchObject({ url: '/news/asia/atom.xml' });
+    expect(first.alternates?.types).toMatchObject({
+      'application/rss+xml': [{ url: '/news/asia/feed.xml', title: 'Asia — The Lanna Ledger (RSS)' }, { url: '/feed.xml' }],
+      'application/atom+xml': [{ url: '/news/asia/atom.xml' }, { url: '/atom.xml' }],
+    });
     const third = sectionMetadata({ name: 'Asia', path: '/news/asia', page: 3 }, settings);
     expect(third.alternates?.canonical).toBe(`${siteUrl()}/news/asia?page=3`);
     expect(third.title).toBe('Asia — page 3');
