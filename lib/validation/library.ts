@@ -37,4 +37,43 @@ export const breakingBarSchema = z.object({
 });
 export type BreakingBarInput = z.infer<typeof breakingBarSchema>;
 
-export { bodySchema, id as idSchema };
+
+const httpUrl = z
+  .string()
+  .trim()
+  .max(2048, 'Links must be at most 2048 characters.')
+  .refine((v) => /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(v), 'Enter a full link starting with https://');
+
+export const SOCIAL_NETWORKS = ['facebook', 'x', 'instagram', 'youtube', 'tiktok', 'line', 'linkedin', 'threads', 'bluesky', 'mastodon'] as const;
+export const MAX_SPONSORED_LINKS = 8;
+
+/** IANA zone names this runtime knows (Asia/Bangkok, Europe/London, UTC…). */
+const timeZones = new Set<string>([...Intl.supportedValuesOf('timeZone'), 'UTC']);
+
+export const siteSettingsSchema = z.object({
+  name: z.string().trim().min(1, 'The site needs a name.').max(120, 'Keep the name under 120 characters.'),
+  tagline: z.string().trim().max(200, 'Keep the tagline under 200 characters.'),
+  logoId: id.nullable(),
+  timeZone: z.string().refine((tz) => timeZones.has(tz), 'Choose a time zone from the list.'),
+  language: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$/, 'Use a language tag such as en, th or en-GB.'),
+  socialLinks: z.array(z.object({ network: z.enum(SOCIAL_NETWORKS), url: httpUrl })).max(SOCIAL_NETWORKS.length),
+  sponsoredLinks: z
+    .array(z.object({ label: z.string().trim().min(1, 'Each sponsored link needs a label.').max(120), url: httpUrl }))
+    .max(MAX_SPONSORED_LINKS, `At most ${MAX_SPONSORED_LINKS} sponsored links.`),
+  appPromo: z
+    .object({
+      title: z.string().trim().min(1, 'The app promotion needs a title.').max(120),
+      text: z.string().trim().max(300),
+      url: httpUrl,
+    })
+    .nullable(),
+  footerText: z.string().trim().max(1000, 'Keep the footer under 1000 characters.'),
+  blockAiCrawlers: z.boolean(),
+  feedFullContent: z.boolean(),
+});
+export type SiteSettingsInput = z.infer<typeof siteSettingsSchema>;
+
+export { id as idSchema, timeZones };
