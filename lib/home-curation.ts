@@ -11,7 +11,7 @@ import { invalidate, recordExpiry, recordTags, tags } from './cache-tags';
 import { db, write } from './db';
 import { mediaCropUrls } from './media';
 import { audit } from './media/audit';
-import { containsText } from './media/text-match';
+import { containsText } from './media/sql';
 import { MAX_TOP_STORIES, breakingBarSchema, homeCurationSchema } from './validation/library';
 
 const EDITORS = ['admin', 'editor'] as const;

@@ -10,7 +10,7 @@ import { audit } from './media/audit';
 import { decodeStored, decodeUpload, encodeAll, encodeCrops, focalKey, type CropName, type EncodedFile } from './media/process';
 import { MediaRejectedError, checkUploadBytes } from './media/sniff';
 import { absoluteMediaPath, fileName, newBaseName, removeFiles, writeFiles } from './media/storage';
-import { containsText } from './media/text-match';
+import { containsText } from './media/sql';
 import {
   MAX_UPLOAD_BYTES,
   MEDIA_FORMATS,

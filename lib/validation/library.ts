@@ -76,4 +76,62 @@ export const siteSettingsSchema = z.object({
 });
 export type SiteSettingsInput = z.infer<typeof siteSettingsSchema>;
 
+
+/** Top-level paths that belong to the application (DESIGN §4), plus the newsletter pages. */
+export const RESERVED_TOP_LEVEL = new Set([
+  'admin', 'api', 'search', 'tag', 'author', 'media', 'sitemaps', 'preview', 'page', 'category', 'feed',
+  'feed.xml', 'atom.xml', 'sitemap.xml', 'news-sitemap.xml', 'robots.txt', 'favicon.ico', '_next', 'newsletter',
+]);
+
+export const slugSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, 'Enter a slug.')
+  .max(80, 'Keep the slug under 80 characters.')
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lowercase letters, digits and single hyphens, e.g. local-news.');
+
+/** Why `slug` cannot be a top-level path (a section or a static page), or null when it can. */
+export function topLevelSlugProblem(slug: string): string | null {
+  if (RESERVED_TOP_LEVEL.has(slug)) return `/${slug} is used by the site itself; choose another slug.`;
+  if (/^\d+$/.test(slug)) return 'A top-level slug cannot be only digits: those URLs are date archives.';
+  if (slug.startsWith('wp-')) return 'Slugs starting with wp- are kept for old WordPress addresses.';
+  return null;
+}
+
+/** A URL slug made from a name: "Chiang Rai & Mae Sai" → "chiang-rai-mae-sai". */
+export function slugify(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+}
+
+const optionalText = (max: number, label: string) => z.string().trim().max(max, `${label} must be at most ${max} characters.`).default('');
+
+export const sectionSchema = z.object({
+  name: z.string().trim().min(1, 'Give the section a name.').max(80, 'Keep the name under 80 characters.'),
+  slug: slugSchema,
+  description: optionalText(500, 'The description'),
+  parentId: id.nullable().default(null),
+  showInNav: z.boolean().default(true),
+});
+export type SectionInput = z.infer<typeof sectionSchema>;
+
+export const tagSchema = z.object({
+  name: z.string().trim().min(1, 'Give the tag a name.').max(80, 'Keep the name under 80 characters.'),
+  slug: slugSchema,
+  description: optionalText(500, 'The description'),
+});
+export type TagInput = z.infer<typeof tagSchema>;
+
+export const listQuerySchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+});
+
 export { id as idSchema, timeZones };
