@@ -134,4 +134,28 @@ export const listQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
 
+
+export const personSchema = z.object({
+  name: z.string().trim().min(1, 'Enter the person’s name.').max(120, 'Keep the name under 120 characters.'),
+  slug: slugSchema,
+  jobTitle: optionalText(120, 'The job title'),
+  bio: optionalText(3000, 'The biography'),
+  photoId: id.nullable().default(null),
+  userId: id.nullable().default(null),
+  socialLinks: z.array(z.object({ network: z.enum(SOCIAL_NETWORKS), url: httpUrl })).max(SOCIAL_NETWORKS.length).default([]),
+});
+export type PersonInput = z.infer<typeof personSchema>;
+
+/** What an author may change on their own profile. */
+export const ownProfileSchema = personSchema.pick({ jobTitle: true, bio: true, photoId: true, socialLinks: true });
+
+export const pageSchema = z.object({
+  title: z.string().trim().min(1, 'Give the page a title.').max(200, 'Keep the title under 200 characters.'),
+  slug: slugSchema,
+  body: bodySchema,
+  published: z.boolean().default(true),
+  showInFooter: z.boolean().default(true),
+});
+export type PageInput = z.infer<typeof pageSchema>;
+
 export { id as idSchema, timeZones };
