@@ -373,7 +373,7 @@ class Converter {
     const html = sanitizeNodes([el], removed).trim();
     for (const name of removed) this.notes.add(`removed <${name}>`);
     if (!html) return;
-    this.notes.add(`kept as HTML: <${el.name}>`);
+    this.notes.add(`kept as HTML: <${el.name === 'figure' ? 'table' : el.name}>`);
     this.blocks.push({ type: 'html', html });
   }
 

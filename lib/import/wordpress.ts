@@ -220,17 +220,17 @@ class Importer {
       dryRun: Boolean(options.dryRun), site: catalog.site, created: zero(), updated: zero(), skipped: [], commentsSkipped: catalog.counts.comments,
       folded: [], renamed: [], notes: [], notesTotal: 0, missingImages: [], missingImagesTotal: 0, rejectedImages: [], elapsedMs: 0,
     };
-    for (const [type, count] of catalog.counts.otherTypes) this.skip(`post type "${type}" is not imported`, `${count} items`, count);
+    for (const [type, count] of catalog.counts.otherTypes) this.skip(`post type "${type}" is not imported`, null, count);
   }
 
   private get dry(): boolean {
     return Boolean(this.options.dryRun);
   }
 
-  private skip(reason: string, example: string, count = 1): void {
+  private skip(reason: string, example: string | null, count = 1): void {
     const entry = this.skippedByReason.get(reason) ?? { count: 0, examples: [] };
     entry.count += count;
-    if (entry.examples.length < 5) entry.examples.push(example);
+    if (example !== null && entry.examples.length < 5) entry.examples.push(example);
     this.skippedByReason.set(reason, entry);
   }
 
