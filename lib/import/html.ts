@@ -147,6 +147,8 @@ class Converter {
 
   private element(el: Element, auto: boolean): void {
     const name = el.name;
+    // An iframe is how classic posts embedded video; it becomes an embed (https only), never markup.
+    if (name === 'iframe') return this.embed(el.attribs.src, el.attribs.title ?? '', el);
     if (DROPPED.has(name)) return this.drop(el);
     if (/^h[1-6]$/.test(name)) return this.heading(el);
     switch (name) {
@@ -191,7 +193,11 @@ class Converter {
       }
       if (!isTag(node)) continue;
       const name = node.name;
-      if (DROPPED.has(name)) this.drop(node);
+      if (name === 'iframe' || name === 'img' || name === 'video' || name === 'audio' || BLOCK_LEVEL.has(name)) {
+        // A picture, embed or block inside running text splits the paragraph around it.
+        this.flush();
+        this.element(node, auto);
+      } else if (DROPPED.has(name)) this.drop(node);
       else if (name === 'br') this.para.push(withMarks('\n', marks));
       else if (name === 'strong' || name === 'b') this.inline(node.children, { ...marks, bold: true }, auto);
       else if (name === 'em' || name === 'i') this.inline(node.children, { ...marks, italic: true }, auto);
@@ -199,10 +205,6 @@ class Converter {
         const href = safeHref.safeParse(node.attribs.href ?? '');
         if (node.attribs.href && !href.success) this.notes.add(`link target removed: ${clip(node.attribs.href, 80)}`);
         this.inline(node.children, href.success ? { ...marks, href: href.data } : marks, auto);
-      } else if (name === 'img' || name === 'video' || name === 'audio' || BLOCK_LEVEL.has(name)) {
-        // A picture or block inside running text splits the paragraph around it.
-        this.flush();
-        this.element(node, auto);
       } else this.inline(node.children, marks, auto);
     }
   }

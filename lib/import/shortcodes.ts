@@ -62,7 +62,7 @@ function rewrite(name: string, attrs: string, inner: string | undefined): string
     case 'vimeo':
     case 'tweet': {
       // Jetpack writes both [youtube URL] and [youtube=URL].
-      const value = (named.url ?? named.id ?? positional[0] ?? attrs.replace(/^=/, '')).trim();
+      const value = (attrs.startsWith('=') ? attrs.slice(1) : (named.url ?? named.id ?? positional[0] ?? '')).trim();
       if (!value) return null;
       if (/^https?:\/\//.test(value)) return embedFigure(value);
       const base = { youtube: 'https://www.youtube.com/watch?v=', vimeo: 'https://vimeo.com/', tweet: 'https://twitter.com/i/status/' }[name];

@@ -177,7 +177,7 @@ export async function* readWxr(file: string, options: ReadOptions = {}): AsyncGe
 
   parser.on('error', (error) => {
     // saxes prefixes its messages with the position; keep only the reason.
-    failure ??= new WxrSyntaxError(error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, ''), parser.line, parser.column);
+    failure ??= new WxrSyntaxError(error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '').replace(/\.$/, ''), parser.line, parser.column);
   });
   parser.on('opentag', (tag) => {
     const name = tag.name;
