@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expect, test } from './reader-fixtures';
+import { expect, test, type Page } from '@playwright/test';
 
 /**
  * A reader's walk through the paper, asserting what they see on each page. Runs twice: with

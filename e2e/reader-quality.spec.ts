@@ -1,6 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { expect, test } from './reader-fixtures';
+import { expect, test, type Page } from '@playwright/test';
 
 /** One URL per reader page type, discovered from the seeded site. */
 async function pageTypes(page: Page): Promise<Record<string, string>> {

@@ -208,7 +208,8 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
     return {
       kind: 'rendered',
       rendered: {
-        status: result.status,
+        // A reader page that rendered its own 404 content (recordNotFound, lib/cache-tags.ts) is a 404.
+        status: result.status === 200 && record.notFound ? 404 : result.status,
         headers,
         body,
         tags: record.tags,
