@@ -278,7 +278,10 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
   async function serveReader(req: IncomingMessage, res: ServerResponse, rawUrl: string): Promise<void> {
     const url = normaliseUrl(rawUrl);
     const search = new URLSearchParams(rawUrl.includes('?') ? rawUrl.slice(rawUrl.indexOf('?') + 1) : '');
-    await redirects.ready();
+    await redirects.ready().catch((error: unknown) => {
+      // A database outage must not take cached pages down with it: keep the last table loaded.
+      console.error('Loading the redirect table failed; using the previous one:', error);
+    });
     const fromTable = redirects.lookup(url.path);
     if (fromTable?.kind === 'gone') return gone(req, res);
     if (fromTable?.kind === 'redirect') {
