@@ -108,5 +108,12 @@ if (articleId && /^\d+$/.test(articleId) && navigator.sendBeacon) {
   // Counted once the page has been visible, so prerendered and background tabs do not count.
   const send = () => navigator.sendBeacon(`/api/views?a=${articleId}`);
   if (document.visibilityState === 'visible') send();
-  else document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && send(), { once: true });
+  else {
+    const onVisible = () => {
+      if (document.visibilityState !== 'visible') return;
+      document.removeEventListener('visibilitychange', onVisible);
+      send();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+  }
 }

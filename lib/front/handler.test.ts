@@ -44,6 +44,7 @@ beforeAll(async () => {
     siteUrl: 'http://localhost',
     trustProxy: [],
     publicDir: 'public',
+    maxEntryBytes: 64 * 1024,
   });
   server = createServer((req, res) => void front(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -152,6 +153,18 @@ describe('front layer', () => {
     expect(renders[0]).toMatch(/^GET \/search\?page=2&q=rain /);
     const hit = await get('/search?utm_medium=y&page=2&q=rain');
     expect(hit.headers.get('x-cache')).toBe('HIT');
+  });
+
+  it('streams a response too big to hold, with its own ETag, and does not store it', async () => {
+    const big = 'x'.repeat(200 * 1024);
+    pages.set('/sitemaps/articles-1.xml', { tags: ['sitemaps'], body: big, headers: { 'content-type': 'application/xml', etag: '"lastmod-2026"' } });
+    const response = await get('/sitemaps/articles-1.xml');
+    expect(response.headers.get('x-cache')).toBe('STREAM');
+    expect(response.headers.get('etag')).toBe('"lastmod-2026"');
+    expect((await response.text()).length).toBeGreaterThan(200 * 1024);
+    const conditional = await get('/sitemaps/articles-1.xml', { headers: { 'if-none-match': '"lastmod-2026"' } });
+    expect(conditional.status).toBe(304);
+    expect(front.cache.size).toBe(0);
   });
 
   it('passes the newsroom and RSC requests straight to Next', async () => {
