@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { invalidate, recordTags } from '../cache-tags';
 import { SESSION_COOKIE } from '../session-cookie';
-import { createFrontLayer, type FrontLayer } from './handler';
+import { createFrontLayer, hasSessionCookie, type FrontLayer } from './handler';
 
 interface Page {
   status?: number;
@@ -172,5 +172,11 @@ describe('front layer', () => {
     await get('/story', { headers: { rsc: '1' } });
     expect(renders).toEqual(['GET /admin/articles cookie=', 'GET /story cookie=']);
     expect(front.cache.size).toBe(0);
+  });
+
+  it('recognises the session cookie under either name, and only as a whole name', () => {
+    expect(hasSessionCookie(`theme=dark; ${SESSION_COOKIE}=x`)).toBe(true);
+    expect(hasSessionCookie(`__Host-${SESSION_COOKIE}=x`)).toBe(true);
+    expect(hasSessionCookie(`not_${SESSION_COOKIE}=x`)).toBe(false);
   });
 });

@@ -53,7 +53,7 @@ const DROPPED_HEADER = /^(content-length|content-encoding|transfer-encoding|conn
 const PASS_THROUGH = /^\/(?:_next|admin|api|media)(?:\/|$)/;
 const RSC_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-action', 'next-url'];
 const REQUEST_HEADERS_DROPPED_FOR_RENDER = ['if-none-match', 'if-modified-since', 'if-match', 'if-unmodified-since', 'range', 'if-range'];
-const SESSION_COOKIE_PATTERN = new RegExp(`(?:^|;\\s*)(?:${SESSION_COOKIE}|${SECURE_SESSION_COOKIE.replace(/[$]/g, '\\$')})=`);
+const SESSION_COOKIE_PATTERN = new RegExp(`(?:^|;\\s*)(?:${[SESSION_COOKIE, SECURE_SESSION_COOKIE].map((n) => n.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})=`);
 
 interface Rendered {
   status: number;
