@@ -54,11 +54,15 @@ export async function startServer({ dev = false, port, hostname }: ServerOptions
   const address = server.address();
   const boundPort = typeof address === 'object' && address ? address.port : listenPort;
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${boundPort}`;
+  // Scheduled publishing runs in the server process, outside any request (issue 7).
+  const { startScheduler } = await import('./lib/scheduler');
+  const scheduler = startScheduler();
   return {
     server,
     url,
     front,
     close: async () => {
+      scheduler.stop();
       front.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

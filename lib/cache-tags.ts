@@ -18,6 +18,10 @@ export const tags = {
   nav: 'nav',
   mostRead: 'most-read',
   redirects: 'redirects',
+  /** A reader URL whose lookup found nothing (a cached 404); whatever later claims that path invalidates it. */
+  missing: (path: string) => `missing:${path}`,
+  /** Reader search results: any change to what is published can change them. */
+  search: 'search',
 } as const;
 
 /** What one render read: its tags, and the earliest moment its content goes stale by itself. */
@@ -25,6 +29,12 @@ export interface RenderRecord {
   tags: Set<string>;
   /** Epoch ms after which the response must not be served (breaking-bar expiry, most read). */
   expiresAt?: number;
+  /**
+   * The page rendered its own "not found" content. Next answers a `notFound()` thrown by a page
+   * with an empty error shell (vercel/next.js#62228), so reader pages render the 404 page
+   * themselves and the front layer sends it with status 404.
+   */
+  notFound?: boolean;
 }
 
 /** How long invalidations are remembered for renders in flight; longer renders are never stored. */
@@ -71,6 +81,12 @@ export function recordExpiry(at: number): void {
   const record = state().storage.getStore();
   if (!record) return;
   record.expiresAt = Math.min(record.expiresAt ?? Infinity, at);
+}
+
+/** Marks the current render as a 404 (see RenderRecord.notFound). */
+export function recordNotFound(): void {
+  const record = state().storage.getStore();
+  if (record) record.notFound = true;
 }
 
 /** Subscribes to invalidations (the front cache, the Redis bridge). Returns an unsubscribe. */
