@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { invalidate, recordTags } from '../cache-tags';
+import { invalidate, recordNotFound, recordTags } from '../cache-tags';
 import { SESSION_COOKIE } from '../session-cookie';
 import { createFrontLayer, hasSessionCookie, type FrontLayer } from './handler';
 
@@ -11,6 +11,8 @@ interface Page {
   tags?: string[];
   headers?: Record<string, string>;
   body?: string;
+  /** The page renders its own 404 content with status 200, as reader pages do. */
+  notFound?: boolean;
   /** Runs mid-render, e.g. an invalidation racing the render. */
   during?: () => Promise<void>;
   delayMs?: number;
@@ -26,6 +28,7 @@ async function fakeNext(req: IncomingMessage, res: ServerResponse) {
   renders.push(`${req.method} ${req.url} cookie=${req.headers.cookie ?? ''}`);
   const page = pages.get(req.url!) ?? { status: 404, tags: ['missing'] };
   recordTags(...(page.tags ?? []));
+  if (page.notFound) recordNotFound();
   if (page.delayMs) await new Promise((r) => setTimeout(r, page.delayMs));
   await page.during?.();
   res.statusCode = page.status ?? 200;
@@ -153,6 +156,16 @@ describe('front layer', () => {
     expect(renders[0]).toMatch(/^GET \/search\?page=2&q=rain /);
     const hit = await get('/search?utm_medium=y&page=2&q=rain');
     expect(hit.headers.get('x-cache')).toBe('HIT');
+  });
+
+  it('sends a page that flagged itself as not found with status 404, cached as a 404', async () => {
+    pages.set('/world/missing', { tags: ['missing:/world/missing'], notFound: true, body: '<h1>Page not found</h1>' });
+    const first = await get('/world/missing');
+    expect(first.status).toBe(404);
+    expect(await first.text()).toContain('Page not found');
+    expect((await get('/world/missing')).headers.get('x-cache')).toBe('HIT');
+    await invalidate(['article:99']);
+    expect((await get('/world/missing')).headers.get('x-cache')).toBe('MISS');
   });
 
   it('streams a response too big to hold, with its own ETag, and does not store it', async () => {
