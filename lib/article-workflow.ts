@@ -321,6 +321,8 @@ export interface ArticleForEditing {
   version: number;
   copy: StoredCopy;
   tagNames: string[];
+  /** Name of the working copy's primary section. */
+  sectionName: string;
   publicationState: PublicationState;
   editorialState: EditorialState;
   /** A live article with edits readers do not see yet. */
@@ -342,11 +344,13 @@ export async function getArticleForEditing(actor: Actor, id: number, { includeTr
   const copy = workingCopy(row);
   const tagRows = copy.tagIds.length ? await db().tag.findMany({ where: { id: { in: copy.tagIds } }, select: { id: true, name: true } }) : [];
   const names = new Map(tagRows.map((t) => [t.id, t.name]));
+  const section = await db().section.findUnique({ where: { id: copy.primarySectionId }, select: { name: true } });
   return {
     id: row.id,
     version: row.version,
     copy,
     tagNames: copy.tagIds.map((t) => names.get(t)).filter((n): n is string => n !== undefined),
+    sectionName: section?.name ?? '',
     publicationState: row.publicationState as PublicationState,
     editorialState: row.editorialState as EditorialState,
     hasStagedEdit: row.stagedCopy !== null,
