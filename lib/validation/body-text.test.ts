@@ -15,6 +15,7 @@ const everything: Body = {
     { type: 'image', mediaId: 13, alt: 'No caption' },
     { type: 'embed', url: 'https://www.youtube.com/watch?v=abc', title: 'The parade' },
     { type: 'rule' },
+    { type: 'html', html: '<table>\n\n<tr><td>"a"</td></tr></table>' },
     { type: 'paragraph', content: [{ text: 'Signed', italic: true }] },
   ],
 };

@@ -10,6 +10,7 @@
  *   ::image 12 | alt text | caption | credit
  *   ::embed https://… | title
  *   ---                      (a rule)
+ *   ::html "<table>…</table>" (imported markup, as a JSON string)
  *   **bold**, _italic_, [link text](https://…) inside paragraphs, quotes and list items.
  */
 import type { Block, Body, Inline } from './body';
@@ -44,6 +45,9 @@ function blockToText(block: Block): string {
       return `::embed ${block.url}${block.title !== undefined ? ` | ${block.title}` : ''}`;
     case 'rule':
       return '---';
+    case 'html':
+      // Imported markup no other block expresses; kept verbatim as one JSON string so blank lines inside cannot split it.
+      return `::html ${JSON.stringify(block.html)}`;
   }
 }
 
@@ -99,7 +103,15 @@ function textToBlock(chunk: string): Block {
   }
   const embed = /^::embed (\S+)(?: \| (.*))?$/.exec(chunk);
   if (embed) return { type: 'embed', url: embed[1]!, ...(embed[2] !== undefined ? { title: embed[2].trim() } : {}) };
-  if (first.startsWith('::')) throw new BodyTextError(`“${first.slice(0, 40)}” is not a known block. Use ::image or ::embed.`);
+  const html = /^::html (".*")$/s.exec(chunk);
+  if (html) {
+    try {
+      return { type: 'html', html: JSON.parse(html[1]!) as string };
+    } catch {
+      throw new BodyTextError('An ::html block must hold one quoted JSON string.');
+    }
+  }
+  if (first.startsWith('::')) throw new BodyTextError(`“${first.slice(0, 40)}” is not a known block. Use ::image, ::embed or ::html.`);
   return { type: 'paragraph', content: parseInlines(lines.join(' ')) };
 }
 
