@@ -3,6 +3,7 @@
  * React components; feed readers need a string, with absolute links and image URLs because the
  * fragment is read away from the site.
  */
+import { sanitizeHtml } from '../import/sanitize';
 import type { Block, Body, Inline } from '../validation/body';
 import { xmlEscape } from './xml';
 import { absoluteUrl } from './urls';
@@ -55,6 +56,9 @@ function block(b: Block, images: ReadonlyMap<number, BodyImage>): string {
       return `<p><a href="${esc(b.url)}">${esc(b.title || b.url)}</a></p>`;
     case 'rule':
       return '<hr>';
+    case 'html':
+      // Imported markup (tables, pre): already allowlisted at import, sanitised again on the way out.
+      return sanitizeHtml(b.html);
   }
 }
 
