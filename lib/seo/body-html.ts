@@ -5,6 +5,7 @@
  */
 import { sanitizeHtml } from '../import/sanitize';
 import type { Block, Body, Inline } from '../validation/body';
+import { sanitizeHtml } from '../sanitize-html';
 import { xmlEscape } from './xml';
 import { absoluteUrl } from './urls';
 
