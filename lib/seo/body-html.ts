@@ -3,7 +3,6 @@
  * React components; feed readers need a string, with absolute links and image URLs because the
  * fragment is read away from the site.
  */
-import { sanitizeHtml } from '../import/sanitize';
 import type { Block, Body, Inline } from '../validation/body';
 import { sanitizeHtml } from '../sanitize-html';
 import { xmlEscape } from './xml';
