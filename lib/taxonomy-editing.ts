@@ -272,6 +272,14 @@ export async function listTags(actor: Actor, query: unknown = {}): Promise<{ ite
   };
 }
 
+export async function getTagForEditing(actor: Actor, id: number): Promise<TagRow | null> {
+  requireRole(actor, ...EDITORS);
+  const row = await db().tag.findUnique({ where: { id }, select: { id: true, name: true, slug: true, description: true, _count: { select: { articles: true } } } });
+  if (!row) return null;
+  const { _count, ...rest } = row;
+  return { ...rest, articles: _count.articles };
+}
+
 async function tagSlugTaken(tx: Tx, slug: string, exceptId?: number): Promise<string | null> {
   const other = await tx.tag.findFirst({ where: { slug, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { name: true } });
   return other ? `The tag “${other.name}” already uses this slug; merge into it instead.` : null;
