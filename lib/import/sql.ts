@@ -64,3 +64,12 @@ export async function insertRows<R extends Record<string, unknown> = Record<stri
   }
   return out;
 }
+
+/** Sets `columns` of the row with `id` to `row`'s values. */
+export async function updateRow(tx: Tx, table: string, id: number, columns: readonly (readonly [name: string, type: ColumnType])[], row: readonly Cell[]): Promise<void> {
+  const sqlite = dbProvider() === 'sqlite';
+  const params = columns.map(([, type], i) => encode(row[i] ?? null, type, sqlite));
+  const sets = columns.map(([name, type], i) => `"${name}" = ${sqlite ? '?' : `$${i + 1}::${PG_TYPE[type]}`}`);
+  params.push(id);
+  await tx.$executeRawUnsafe(`UPDATE "${table}" SET ${sets.join(', ')} WHERE "id" = ${sqlite ? '?' : `$${params.length}::int4`}`, ...params);
+}

@@ -17,7 +17,7 @@ import { CONTENT_TYPES, scanExport, uploadKey, type Catalog } from './catalog';
 import { convertContent, ConversionError, plainText, type ImageRef, type ResolvedImage } from './html';
 import { ImageRejected, ingestImage, insideDir } from './images';
 import { linkPath, normalizePath, structurePath, structureProblem } from './permalinks';
-import { insertRows, type ColumnType } from './sql';
+import { insertRows, updateRow, type ColumnType } from './sql';
 import { readWxr, type WxrItem, type WxrTerm } from './wxr';
 
 export interface ImportOptions {
@@ -695,18 +695,14 @@ class Importer {
       const ids = new Map<number, number>();
       const creates = todo.filter((p) => !existing.has(p.data.legacyId));
       const now = new Date();
-      const rows = await insertRows<{ id: number; legacyId: number }>(
-        tx,
-        'Article',
-        ARTICLE_COLUMNS,
-        creates.map((p) => ARTICLE_COLUMNS.map(([name]) => (name === 'slug' ? slugs.get(p.data.legacyId)! : name === 'updatedAt' ? now : p.data[name]))),
-        ['id', 'legacyId'],
-      );
+      const values = (p: PreparedArticle) => ARTICLE_COLUMNS.map(([name]) => (name === 'slug' ? slugs.get(p.data.legacyId)! : name === 'updatedAt' ? now : p.data[name]));
+      const rows = await insertRows<{ id: number; legacyId: number }>(tx, 'Article', ARTICLE_COLUMNS, creates.map(values), ['id', 'legacyId']);
       for (const row of rows) ids.set(Number(row.legacyId), Number(row.id));
       for (const p of todo) {
         const row = existing.get(p.data.legacyId);
         if (!row) continue;
-        await tx.article.update({ where: { id: row.id }, data: { ...p.data, slug: slugs.get(p.data.legacyId)!, body: p.data.body as object } });
+        // The row and its id stay; its content follows WordPress again.
+        await updateRow(tx, 'Article', row.id, ARTICLE_COLUMNS, values(p));
         ids.set(p.data.legacyId, row.id);
       }
       const updatedIds = todo.filter((p) => existing.has(p.data.legacyId)).map((p) => ids.get(p.data.legacyId)!);
