@@ -1,32 +1,73 @@
 /**
- * Broadsheet's HTTP server: wraps Next's request handler (custom-server mode, DESIGN §2).
- * Reader requests will pass through the front layer in lib/front/; for now every request goes
- * straight to Next.
+ * Broadsheet's HTTP server: wraps Next's request handler (custom-server mode, DESIGN §2). Every
+ * request passes through the front layer in lib/front/, which answers reader pages from memory
+ * and hands the rest to Next.
  */
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
 import next from 'next';
 import { config } from './lib/config';
+import { createFrontLayer, type FrontLayer } from './lib/front/handler';
+import { flushViews } from './lib/views';
 
 export interface RunningServer {
   server: Server;
   url: string;
+  front: FrontLayer;
   close(): Promise<void>;
 }
 
-export async function startServer({ dev = false }: { dev?: boolean } = {}): Promise<RunningServer> {
-  const { PORT, HOST } = config();
-  const app = next({ dev, hostname: HOST, port: PORT, dir: import.meta.dirname });
+export interface ServerOptions {
+  dev?: boolean;
+  /** Overrides PORT (0 picks a free port). */
+  port?: number;
+  hostname?: string;
+}
+
+export async function startServer({ dev = false, port, hostname }: ServerOptions = {}): Promise<RunningServer> {
+  const settings = config();
+  const host = hostname ?? settings.HOST;
+  const listenPort = port ?? settings.PORT;
+  const dir = import.meta.dirname;
+  const app = next({ dev, hostname: host, port: listenPort, dir });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const server = createServer((req, res) => {
-    void handle(req, res);
+  const front = createFrontLayer({
+    handle: (req, res) => handle(req, res),
+    dev,
+    cacheMaxBytes: settings.CACHE_MAX_MB * 1024 * 1024,
+    sMaxage: settings.CACHE_S_MAXAGE,
+    siteUrl: settings.SITE_URL,
+    trustProxy: settings.TRUST_PROXY,
+    publicDir: join(dir, 'public'),
   });
-  await new Promise<void>((resolve) => server.listen(PORT, HOST, resolve));
-  const url = `http://${HOST === '0.0.0.0' ? 'localhost' : HOST}:${PORT}`;
+  const server = createServer((req, res) => {
+    void front(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listenPort, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const boundPort = typeof address === 'object' && address ? address.port : listenPort;
+  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${boundPort}`;
+  // Scheduled publishing runs in the server process, outside any request (issue 7).
+  const { startScheduler } = await import('./lib/scheduler');
+  const scheduler = startScheduler();
   return {
     server,
     url,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    front,
+    close: async () => {
+      scheduler.stop();
+      front.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await flushViews().catch((error: unknown) => console.error('Writing view counts failed:', error));
+    },
   };
 }
 

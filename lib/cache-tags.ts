@@ -18,6 +18,10 @@ export const tags = {
   nav: 'nav',
   mostRead: 'most-read',
   redirects: 'redirects',
+  /** A reader URL whose lookup found nothing (a cached 404); whatever later claims that path invalidates it. */
+  missing: (path: string) => `missing:${path}`,
+  /** Reader search results: any change to what is published can change them. */
+  search: 'search',
 } as const;
 
 /** What one render read: its tags, and the earliest moment its content goes stale by itself. */
@@ -25,13 +29,30 @@ export interface RenderRecord {
   tags: Set<string>;
   /** Epoch ms after which the response must not be served (breaking-bar expiry, most read). */
   expiresAt?: number;
+  /**
+   * The page rendered its own "not found" content. Next answers a `notFound()` thrown by a page
+   * with an empty error shell (vercel/next.js#62228), so reader pages render the 404 page
+   * themselves and the front layer sends it with status 404.
+   */
+  notFound?: boolean;
 }
 
+/** How long invalidations are remembered for renders in flight; longer renders are never stored. */
+const LOG_MS = 5 * 60_000;
+
 export type InvalidationListener = (tags: readonly string[]) => void;
+
+/** Sends tags to other instances (the Redis bridge); set by the ops layer. */
+export type InvalidationBroadcaster = (tags: readonly string[]) => Promise<void> | void;
 
 interface CacheTagState {
   storage: AsyncLocalStorage<RenderRecord>;
   listeners: Set<InvalidationListener>;
+  /** Bumped by every invalidation. */
+  epoch: number;
+  /** Recent invalidations, oldest first, kept for {@link LOG_MS} so renders can check against them. */
+  log: { epoch: number; at: number; tags: readonly string[] }[];
+  broadcaster?: InvalidationBroadcaster;
 }
 
 // Shared through globalThis: server.ts and the Next bundle load this module separately (DESIGN §8.8).
@@ -40,7 +61,7 @@ type Holder = { [KEY]?: CacheTagState };
 
 function state(): CacheTagState {
   const holder = globalThis as Holder;
-  return (holder[KEY] ??= { storage: new AsyncLocalStorage(), listeners: new Set() });
+  return (holder[KEY] ??= { storage: new AsyncLocalStorage(), listeners: new Set(), epoch: 0, log: [] });
 }
 
 /** Runs `render` while collecting the tags that lib/ reads record. */
@@ -62,6 +83,12 @@ export function recordExpiry(at: number): void {
   record.expiresAt = Math.min(record.expiresAt ?? Infinity, at);
 }
 
+/** Marks the current render as a 404 (see RenderRecord.notFound). */
+export function recordNotFound(): void {
+  const record = state().storage.getStore();
+  if (record) record.notFound = true;
+}
+
 /** Subscribes to invalidations (the front cache, the Redis bridge). Returns an unsubscribe. */
 export function onInvalidate(listener: InvalidationListener): () => void {
   state().listeners.add(listener);
@@ -70,7 +97,49 @@ export function onInvalidate(listener: InvalidationListener): () => void {
 
 /** Drops every cached response that depends on any of `names`, in this process and (with Redis) all others. */
 export async function invalidate(names: Iterable<string>): Promise<void> {
-  const list = [...new Set(names)];
+  const list = applyInvalidation(names);
   if (list.length === 0) return;
-  for (const listener of state().listeners) listener(list);
+  await state().broadcaster?.(list);
+}
+
+/**
+ * Invalidates in this process only: bumps the tags' versions and tells the listeners. The Redis
+ * bridge calls this for tags received from other instances; everything else calls `invalidate`.
+ */
+export function applyInvalidation(names: Iterable<string>): string[] {
+  const list = [...new Set(names)];
+  if (list.length === 0) return list;
+  const current = state();
+  const now = Date.now();
+  current.epoch += 1;
+  current.log.push({ epoch: current.epoch, at: now, tags: list });
+  while (current.log.length > 0 && current.log[0]!.at < now - LOG_MS) current.log.shift();
+  for (const listener of current.listeners) listener(list);
+  return list;
+}
+
+/** Installs the cross-instance broadcaster (one at a time; `undefined` removes it). */
+export function setInvalidationBroadcaster(broadcaster: InvalidationBroadcaster | undefined): void {
+  state().broadcaster = broadcaster;
+}
+
+/**
+ * The invalidation epoch now. A render snapshots it when it starts and, when it ends, asks
+ * {@link invalidatedSince} whether any tag it read changed meanwhile (DESIGN §8.10).
+ */
+export function tagEpoch(): number {
+  return state().epoch;
+}
+
+/**
+ * True when any of `names` was invalidated after `epoch`. A render older than the log's memory is
+ * treated as stale: storing it could resurrect content invalidated while it ran.
+ */
+export function invalidatedSince(names: Iterable<string>, epoch: number): boolean {
+  const { log, epoch: now } = state();
+  if (epoch === now) return false;
+  const first = log[0];
+  if (!first || first.epoch > epoch + 1) return true;
+  const wanted = new Set(names);
+  return log.some((entry) => entry.epoch > epoch && entry.tags.some((tag) => wanted.has(tag)));
 }
