@@ -72,5 +72,61 @@ export function onInvalidate(listener: InvalidationListener): () => void {
 export async function invalidate(names: Iterable<string>): Promise<void> {
   const list = [...new Set(names)];
   if (list.length === 0) return;
-  for (const listener of state().listeners) listener(list);
+  invalidateLocally(list);
+  await broadcaster()?.(list);
+}
+
+// --- Several instances (ops, DESIGN §3) -----------------------------------------------------
+// With REDIS_URL, lib/invalidation-bridge.ts installs a broadcaster (publishes the tags to every
+// instance and bumps their versions in Redis) and a tag-version source the front cache consults
+// before serving or storing an entry, so an instance that missed a message never serves it.
+
+/** Sends invalidated tags to the other instances. */
+export type InvalidationBroadcaster = (tags: readonly string[]) => Promise<void>;
+
+/**
+ * Versions of tags shared by all instances. A render notes `current()` when it starts and keeps
+ * it with the entry; the entry may be stored and later served only while
+ * `unchangedSince(entryTags, startedAt)` is true. Both reject when the source is unreachable:
+ * treat that as a miss and do not store.
+ */
+export interface TagVersionSource {
+  current(): Promise<number>;
+  unchangedSince(tags: readonly string[], since: number): Promise<boolean>;
+}
+
+interface ClusterHooks {
+  broadcaster?: InvalidationBroadcaster;
+  versions?: TagVersionSource;
+}
+
+const CLUSTER_KEY = Symbol.for('broadsheet.cache-tags.cluster');
+type ClusterHolder = { [CLUSTER_KEY]?: ClusterHooks };
+
+function clusterHooks(): ClusterHooks {
+  const holder = globalThis as ClusterHolder;
+  return (holder[CLUSTER_KEY] ??= {});
+}
+
+function broadcaster(): InvalidationBroadcaster | undefined {
+  return clusterHooks().broadcaster;
+}
+
+/** Runs this process's invalidation listeners only (a message that came from another instance). */
+export function invalidateLocally(names: readonly string[]): void {
+  for (const listener of state().listeners) listener(names);
+}
+
+/** Installs (or with undefined removes) the broadcaster `invalidate` calls after local listeners. */
+export function setInvalidationBroadcaster(fn: InvalidationBroadcaster | undefined): void {
+  clusterHooks().broadcaster = fn;
+}
+
+export function setTagVersionSource(source: TagVersionSource | undefined): void {
+  clusterHooks().versions = source;
+}
+
+/** The shared tag versions, or undefined on a single instance (local invalidation is then exact). */
+export function tagVersionSource(): TagVersionSource | undefined {
+  return clusterHooks().versions;
 }
