@@ -6,6 +6,8 @@
 import { createServer, type Server } from 'node:http';
 import next from 'next';
 import { config } from './lib/config';
+import { startInstance } from './lib/instance';
+import { exitOnSignals, gracefulShutdown } from './lib/shutdown';
 
 export interface RunningServer {
   server: Server;
@@ -23,14 +25,18 @@ export async function startServer({ dev = false }: { dev?: boolean } = {}): Prom
   });
   await new Promise<void>((resolve) => server.listen(PORT, HOST, resolve));
   const url = `http://${HOST === '0.0.0.0' ? 'localhost' : HOST}:${PORT}`;
+  // ops hook: shared invalidation (REDIS_URL) and periodic jobs start here; close() drains
+  // in-flight requests, stops jobs and closes Redis and the database (lib/instance.ts, lib/shutdown.ts).
+  await startInstance();
   return {
     server,
     url,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => gracefulShutdown(server),
   };
 }
 
 if (process.argv[1] === import.meta.filename) {
   const running = await startServer({ dev: process.argv.includes('--dev') });
   console.log(`Broadsheet listening on ${running.url}`);
+  exitOnSignals(running.close);
 }

@@ -79,8 +79,16 @@ export function createInvalidationBridge({
     // Our own invalidations were applied locally before they were published.
     if (message.data.origin !== instanceId) onRemote(message.data.tags);
   });
-  // `subscribe` is replayed by ioredis after every reconnect.
-  const subscribed = subscriber.subscribe(keys.channel).then(() => undefined);
+  // Once subscribed, ioredis replays the subscription after every reconnect; if Redis is down
+  // when the instance starts, try again whenever the connection comes up.
+  const subscribed = new Promise<void>((resolve) => {
+    const attempt = () =>
+      subscriber.subscribe(keys.channel).then(
+        () => resolve(),
+        () => subscriber.once('ready', attempt),
+      );
+    attempt();
+  });
 
   async function send(tags: readonly string[]): Promise<void> {
     // cjson encodes an empty Lua table as {} rather than [], so never send one.
