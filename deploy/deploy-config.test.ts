@@ -51,6 +51,7 @@ describe('deploy/', () => {
   it.skipIf(!has('systemd-analyze'))('systemd accepts the instance unit', () => {
     const unit = render('deploy/systemd/broadsheet@.service', {
       APP_DIR: process.cwd(),
+      NODE: process.execPath,
       USER: 'root',
       ENV_FILE: join(dir, 'broadsheet.env'),
       MEDIA_DIR: dir,

@@ -99,14 +99,14 @@ render() { # render TEMPLATE OUTPUT: fills the @NAME@ placeholders shared by all
   local upstream=''
   for port in $PORTS; do upstream+="    server 127.0.0.1:$port max_fails=1 fail_timeout=5s;"$'\n'; done
   awk -v upstream="${upstream%$'\n'}" '{ if ($0 == "@UPSTREAM_SERVERS@") print upstream; else print }' "$1" |
-    sed -e "s#@APP_DIR@#$APP_DIR#g" -e "s#@USER@#$RUN_USER#g" -e "s#@ENV_FILE@#$ENV_FILE#g" \
+    sed -e "s#@APP_DIR@#$APP_DIR#g" -e "s#@NODE@#$NODE#g" -e "s#@USER@#$RUN_USER#g" -e "s#@ENV_FILE@#$ENV_FILE#g" \
         -e "s#@MEDIA_DIR@#$MEDIA_DIR#g" -e "s#@CACHE_DIR@#$CACHE_DIR#g" -e "s#@LISTEN@#$LISTEN#g" \
         -e "s#@SERVER_NAME@#$SERVER_NAME#g" > "$2"
 }
 
 wait_ready() { # wait_ready URL: until /api/ready answers 200 (60 s)
   for _ in $(seq 1 120); do
-    if curl -fsS -o /dev/null --max-time 2 "$1/api/ready"; then return 0; fi
+    if curl -fs -o /dev/null --max-time 2 "$1/api/ready"; then return 0; fi
     sleep 0.5
   done
   curl -sS --max-time 2 "$1/api/ready" >&2 || true
@@ -127,6 +127,7 @@ if [ -z "$LOCAL_DIR" ]; then
   fi
 fi
 command -v node >/dev/null || die "Node.js is missing"
+NODE=$(command -v node)
 node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=9)?0:1)' ||
   die "Broadsheet needs Node.js 20.9 or newer (found $(node --version)); Debian 13 ships it, on older releases install Node 20 first"
 command -v nginx >/dev/null || die "nginx is missing"
@@ -182,13 +183,13 @@ as_app() { # as_app CMD...: runs in the application directory with the site's en
 }
 
 say "Migrating the database"
-as_app node_modules/.bin/tsx scripts/migrate.ts
+as_app "$NODE" --import tsx scripts/migrate.ts
 if [ "$DEMO" -gt 0 ]; then
   say "Seeding $DEMO demo articles (only into an empty database)"
-  as_app node_modules/.bin/tsx deploy/tasks.ts seed "$DEMO"
+  as_app "$NODE" --import tsx deploy/tasks.ts seed "$DEMO"
 fi
 say "Building the site"
-as_app node_modules/.bin/tsx deploy/tasks.ts build
+as_app "$NODE" --import tsx deploy/tasks.ts build
 
 # --- 4. Instances ------------------------------------------------------------------------------
 say "Starting $INSTANCES instance(s) on port(s) $(echo $PORTS)"
@@ -205,7 +206,8 @@ port=\$1
 cd "$APP_DIR"
 set -a; . "$ENV_FILE"; set +a
 export NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOST=127.0.0.1 PORT=\$port
-nohup node_modules/.bin/tsx server.ts >>"$LOCAL_DIR/log/instance-\$port.log" 2>&1 &
+# One process (node --import tsx), not the tsx launcher, so SIGTERM reaches the server itself.
+nohup "$NODE" --import tsx server.ts >>"$LOCAL_DIR/log/instance-\$port.log" 2>&1 &
 echo \$! > "$LOCAL_DIR/run/instance-\$port.pid"
 SCRIPT
   cat > "$LOCAL_DIR/bin/stop-instance" <<SCRIPT

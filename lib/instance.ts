@@ -27,6 +27,6 @@ export async function startInstance({ publishDue, jobs = true }: InstanceOptions
   if (!jobs) return;
   registerMaintenanceJobs();
   if (publishDue) registerScheduledPublishing(publishDue);
-  // A 30 s lease: a dead instance's scheduled publishing is taken over well within a minute.
-  startJobs({ leaseMs: 30_000, tickMs: 5_000 });
+  // With the default 30 s lease a dead instance's scheduled publishing is taken over well within a minute.
+  startJobs({ leaseMs: config().JOB_LEASE_SECONDS * 1000, tickMs: 5_000 });
 }

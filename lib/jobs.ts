@@ -85,6 +85,8 @@ export function createJobRunner({
   const running = new Map<string, { done: Promise<void>; abort: AbortController }>();
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
+  // The tick taking locks right now, so stop() never closes the database under it.
+  let ticking: Promise<unknown> = Promise.resolve();
 
   async function acquire(name: string, at: Date): Promise<boolean> {
     const expiresAt = new Date(at.getTime() + leaseMs);
@@ -156,7 +158,7 @@ export function createJobRunner({
     start() {
       if (timer || stopped) return;
       const loop = () => {
-        void tick().catch((error: unknown) => log.error(`jobs: tick failed: ${(error as Error).message}`));
+        ticking = tick().catch((error: unknown) => log.error(`jobs: tick failed: ${(error as Error).message}`));
       };
       timer = setInterval(loop, tickMs);
       timer.unref();
@@ -173,7 +175,7 @@ export function createJobRunner({
       await Promise.race([finished, grace]);
       clearTimeout(graceTimer);
       for (const entry of running.values()) entry.abort.abort(new Error('shutting down'));
-      await Promise.race([finished, new Promise((r) => setTimeout(r, 1_000))]);
+      await Promise.race([Promise.all([finished, ticking]), new Promise((r) => setTimeout(r, 1_000))]);
     },
   };
 }
