@@ -17,6 +17,24 @@ const nextConfig = {
     loader: 'custom',
     loaderFile: './lib/image-loader.ts',
   },
+  // Crawler files and feeds (DESIGN §4) are served by route handlers under app/%5Fbroadsheet:
+  // a dynamic segment followed by a file name (`/{section}/feed.xml`) cannot live beside the reader
+  // pages' own dynamic routes, and `/robots.txt`/`/sitemap.xml` folders would clash with Next's
+  // metadata files. These run before dynamic routes, so they win over `[section]/[slug]`.
+  async rewrites() {
+    const internal = '/_broadsheet';
+    return [
+      { source: '/robots.txt', destination: `${internal}/robots` },
+      { source: '/sitemap.xml', destination: `${internal}/sitemap` },
+      { source: '/news-sitemap.xml', destination: `${internal}/news-sitemap` },
+      { source: '/sitemaps/:name.xml', destination: `${internal}/sitemaps/:name` },
+      { source: '/:format(feed|atom).xml', destination: `${internal}/feed/:format` },
+      { source: '/tag/:slug/:format(feed|atom).xml', destination: `${internal}/feed/:format/tag/:slug` },
+      { source: '/author/:slug/:format(feed|atom).xml', destination: `${internal}/feed/:format/author/:slug` },
+      { source: '/:section/:format(feed|atom).xml', destination: `${internal}/feed/:format/section/:section` },
+      { source: '/:section/:sub/:format(feed|atom).xml', destination: `${internal}/feed/:format/section/:section/:sub` },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -1,37 +1,76 @@
 /**
- * Broadsheet's HTTP server: wraps Next's request handler (custom-server mode, DESIGN §2).
- * Reader requests will pass through the front layer in lib/front/; for now every request goes
- * straight to Next.
+ * Broadsheet's HTTP server: wraps Next's request handler (custom-server mode, DESIGN §2). Every
+ * request passes through the front layer in lib/front/, which answers reader pages from memory
+ * and hands the rest to Next.
  */
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
 import next from 'next';
 import { config } from './lib/config';
+import { createFrontLayer, type FrontLayer } from './lib/front/handler';
 import { startInstance } from './lib/instance';
-import { exitOnSignals, gracefulShutdown } from './lib/shutdown';
+import { drainServer, exitOnSignals, stopInstance } from './lib/shutdown';
+import { flushViews } from './lib/views';
 
 export interface RunningServer {
   server: Server;
   url: string;
+  front: FrontLayer;
   close(): Promise<void>;
 }
 
-export async function startServer({ dev = false }: { dev?: boolean } = {}): Promise<RunningServer> {
-  const { PORT, HOST } = config();
-  const app = next({ dev, hostname: HOST, port: PORT, dir: import.meta.dirname });
+export interface ServerOptions {
+  dev?: boolean;
+  /** Overrides PORT (0 picks a free port). */
+  port?: number;
+  hostname?: string;
+}
+
+export async function startServer({ dev = false, port, hostname }: ServerOptions = {}): Promise<RunningServer> {
+  const settings = config();
+  const host = hostname ?? settings.HOST;
+  const listenPort = port ?? settings.PORT;
+  const dir = import.meta.dirname;
+  const app = next({ dev, hostname: host, port: listenPort, dir });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const server = createServer((req, res) => {
-    void handle(req, res);
+  const front = createFrontLayer({
+    handle: (req, res) => handle(req, res),
+    dev,
+    cacheMaxBytes: settings.CACHE_MAX_MB * 1024 * 1024,
+    sMaxage: settings.CACHE_S_MAXAGE,
+    siteUrl: settings.SITE_URL,
+    trustProxy: settings.TRUST_PROXY,
+    publicDir: join(dir, 'public'),
   });
-  await new Promise<void>((resolve) => server.listen(PORT, HOST, resolve));
-  const url = `http://${HOST === '0.0.0.0' ? 'localhost' : HOST}:${PORT}`;
-  // ops hook: shared invalidation (REDIS_URL) and periodic jobs start here; close() drains
-  // in-flight requests, stops jobs and closes Redis and the database (lib/instance.ts, lib/shutdown.ts).
-  await startInstance();
+  const server = createServer((req, res) => {
+    void front(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listenPort, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const boundPort = typeof address === 'object' && address ? address.port : listenPort;
+  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${boundPort}`;
+  // ops hook (lib/instance.ts, lib/shutdown.ts): shared invalidation with REDIS_URL, and the
+  // periodic jobs — scheduled publishing (issue 7) among them — once across all instances.
+  const { runDueJobs } = await import('./lib/scheduler');
+  await startInstance({ publishDue: runDueJobs });
   return {
     server,
     url,
-    close: () => gracefulShutdown(server),
+    front,
+    close: async () => {
+      // In-flight requests finish first; then views are written and jobs, Redis, the database stop.
+      await drainServer(server);
+      front.close();
+      await flushViews().catch((error: unknown) => console.error('Writing view counts failed:', error));
+      await stopInstance();
+    },
   };
 }
 

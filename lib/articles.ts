@@ -1,79 +1,383 @@
-import { recordTags, tags } from './cache-tags';
-import { db } from './db';
+/**
+ * Published articles as readers see them: the article page, listings (section, tag, author,
+ * date), related stories, continue reading, latest and most read. Listings walk the
+ * `(key, publishedAt)` indexes — the denormalised `publishedAt` on the join tables — and then load
+ * one page of cards by id, so their cost does not grow with the number of articles.
+ */
+import { recordExpiry, recordTags, tags } from './cache-tags';
+import { db, type Prisma } from './db';
+import { mediaImage, type ImageRef } from './media-ref';
 import { bodySchema, type Body } from './validation/body';
 
-export interface ArticleSummary {
+export const PAGE_SIZE = 20;
+const HOUR = 3600_000;
+
+export interface BylineLink {
+  name: string;
+  path: string;
+}
+
+export interface ArticleCard {
   id: number;
   headline: string;
   standfirst: string;
   path: string;
   publishedAt: Date;
+  section: { name: string; path: string };
+  image: ImageRef | null;
+  isOpinion: boolean;
+  bylines: BylineLink[];
 }
 
-export interface PublishedArticle extends ArticleSummary {
+export interface FullByline extends BylineLink {
+  jobTitle: string | null;
+}
+
+export interface PublishedArticle extends ArticleCard {
+  primarySectionId: number;
+  topSection: { id: number; name: string; path: string };
   body: Body;
-  sectionName: string;
+  /** Inline images of the body by media id; a missing or trashed one is absent. */
+  media: Record<number, ImageRef>;
+  hero: (ImageRef & { caption: string | null; credit: string | null }) | null;
+  bylines: FullByline[];
+  tags: { id: number; name: string; path: string }[];
+  firstPublishedAt: Date;
+  updatedAt: Date | null;
   readingMinutes: number;
+  correction: string | null;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  noindex: boolean;
 }
 
-const summarySelect = {
+export interface Paged<T> {
+  items: T[];
+  page: number;
+  totalPages: number;
+  total: number;
+}
+
+const mediaSelect = { path: true, width: true, height: true, alt: true, deletedAt: true } as const;
+
+const cardSelect = {
   id: true,
   slug: true,
   headline: true,
   standfirst: true,
   publishedAt: true,
+  isOpinion: true,
+  heroAlt: true,
   topSection: { select: { slug: true } },
-} as const;
+  primarySection: { select: { id: true, slug: true, name: true, parent: { select: { slug: true } } } },
+  heroImage: { select: mediaSelect },
+  bylines: { orderBy: { position: 'asc' }, take: 3, select: { person: { select: { id: true, slug: true, name: true } } } },
+} satisfies Prisma.ArticleSelect;
 
-type SummaryRow = {
-  id: number;
-  slug: string;
-  headline: string;
-  standfirst: string;
-  publishedAt: Date | null;
-  topSection: { slug: string };
-};
+type CardRow = Prisma.ArticleGetPayload<{ select: typeof cardSelect }>;
 
-function toSummary(row: SummaryRow): ArticleSummary {
+const live = { publicationState: 'published', deletedAt: null } as const;
+
+function sectionPath(section: { slug: string; parent: { slug: string } | null }): string {
+  return section.parent ? `/${section.parent.slug}/${section.slug}` : `/${section.slug}`;
+}
+
+function toCard(row: CardRow): ArticleCard {
   return {
     id: row.id,
     headline: row.headline,
     standfirst: row.standfirst,
     path: `/${row.topSection.slug}/${row.slug}`,
     publishedAt: row.publishedAt!,
+    section: { name: row.primarySection.name, path: sectionPath(row.primarySection) },
+    image: mediaImage(row.heroImage, row.heroAlt),
+    isOpinion: row.isOpinion,
+    bylines: row.bylines.map((b) => ({ name: b.person.name, path: `/author/${b.person.slug}` })),
   };
 }
 
-const live = { publicationState: 'published', deletedAt: null } as const;
-
-/** The newest published stories, for the home page. */
-export async function listLatestArticles({ limit }: { limit: number }): Promise<ArticleSummary[]> {
-  recordTags(tags.home);
-  const rows = await db().article.findMany({
-    where: live,
-    orderBy: { publishedAt: 'desc' },
-    take: limit,
-    select: summarySelect,
-  });
-  recordTags(...rows.map((r) => tags.article(r.id)));
-  return rows.map(toSummary);
+/** Cards change when their article or a byline's person changes. */
+function recordCards(rows: CardRow[]): void {
+  for (const row of rows) {
+    recordTags(tags.article(row.id), ...row.bylines.map((b) => tags.author(b.person.id)));
+  }
 }
+
+/** Cards for `ids`, in that order; any that are not live are dropped. */
+export async function listArticleCards(ids: number[]): Promise<ArticleCard[]> {
+  if (ids.length === 0) return [];
+  const rows = await db().article.findMany({ where: { ...live, id: { in: ids } }, select: cardSelect });
+  recordCards(rows);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toCard(row)] : [];
+  });
+}
+
+async function findCards(where: Prisma.ArticleWhereInput, take: number, skip = 0): Promise<ArticleCard[]> {
+  const rows = await db().article.findMany({
+    where: { ...live, ...where },
+    orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+    take,
+    skip,
+    select: cardSelect,
+  });
+  recordCards(rows);
+  return rows.map(toCard);
+}
+
+function pageWindow(page: number, total: number): { totalPages: number; skip: number; inRange: boolean } {
+  const totalPages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  return { totalPages, skip: (page - 1) * PAGE_SIZE, inRange: page >= 1 && page <= totalPages };
+}
+
+/** The newest published stories, excluding `exclude` (ids already on the page). */
+export async function listLatestArticles({ limit, exclude = [] }: { limit: number; exclude?: number[] }): Promise<ArticleCard[]> {
+  // Every publication change touches the newest list, and every such write invalidates `home`.
+  recordTags(tags.home);
+  return findCards(exclude.length ? { id: { notIn: exclude } } : {}, limit);
+}
+
+/** The newest stories of a top-level section's tree (by `topSectionId`), excluding `exclude`. */
+export async function listSectionLatest(sectionId: number, { limit, exclude = [] }: { limit: number; exclude?: number[] }): Promise<ArticleCard[]> {
+  recordTags(tags.section(sectionId));
+  return findCards({ topSectionId: sectionId, ...(exclude.length ? { id: { notIn: exclude } } : {}) }, limit);
+}
+
+/** The newest opinion pieces, excluding `exclude`. */
+export async function listOpinion({ limit, exclude = [] }: { limit: number; exclude?: number[] }): Promise<ArticleCard[]> {
+  recordTags(tags.home);
+  return findCards({ isOpinion: true, ...(exclude.length ? { id: { notIn: exclude } } : {}) }, limit);
+}
+
+/**
+ * A section's listing: articles whose primary section is it (for a top-level section, anywhere
+ * in its tree) merged with those filed there as a secondary section. Both sources are walked in
+ * index order up to the end of the requested page.
+ */
+export async function listSectionArticles(section: { id: number; isTopLevel: boolean }, page: number): Promise<Paged<ArticleCard>> {
+  recordTags(tags.section(section.id));
+  const primary: Prisma.ArticleWhereInput = section.isTopLevel ? { topSectionId: section.id } : { primarySectionId: section.id };
+  const secondary = { sectionId: section.id, publishedAt: { not: null } };
+  const [primaryCount, secondaryCount] = await Promise.all([
+    db().article.count({ where: { publicationState: 'published', ...primary } }),
+    db().articleSection.count({ where: secondary }),
+  ]);
+  const total = primaryCount + secondaryCount;
+  const { totalPages, skip, inRange } = pageWindow(page, total);
+  if (!inRange) return { items: [], page, totalPages, total };
+  const end = skip + PAGE_SIZE;
+  const [fromPrimary, fromSecondary] = await Promise.all([
+    db().article.findMany({
+      where: { publicationState: 'published', ...primary },
+      orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+      take: secondaryCount === 0 ? PAGE_SIZE : end,
+      skip: secondaryCount === 0 ? skip : 0,
+      select: { id: true, publishedAt: true },
+    }),
+    secondaryCount === 0
+      ? Promise.resolve([])
+      : db().articleSection.findMany({
+          where: secondary,
+          orderBy: [{ publishedAt: 'desc' }, { articleId: 'desc' }],
+          take: end,
+          select: { articleId: true, publishedAt: true },
+        }),
+  ]);
+  let ids: number[];
+  if (secondaryCount === 0) ids = fromPrimary.map((r) => r.id);
+  else {
+    const merged = [...fromPrimary.map((r) => ({ id: r.id, at: r.publishedAt!.getTime() })), ...fromSecondary.map((r) => ({ id: r.articleId, at: r.publishedAt!.getTime() }))];
+    merged.sort((a, b) => b.at - a.at || b.id - a.id);
+    ids = [...new Set(merged.map((m) => m.id))].slice(skip, end);
+  }
+  return { items: await listArticleCards(ids), page, totalPages, total };
+}
+
+export async function listTagArticles(tagId: number, page: number): Promise<Paged<ArticleCard>> {
+  recordTags(tags.tag(tagId));
+  const where = { tagId, publishedAt: { not: null } };
+  const total = await db().articleTag.count({ where });
+  const { totalPages, skip, inRange } = pageWindow(page, total);
+  if (!inRange) return { items: [], page, totalPages, total };
+  const rows = await db().articleTag.findMany({
+    where,
+    orderBy: [{ publishedAt: 'desc' }, { articleId: 'desc' }],
+    skip,
+    take: PAGE_SIZE,
+    select: { articleId: true },
+  });
+  return { items: await listArticleCards(rows.map((r) => r.articleId)), page, totalPages, total };
+}
+
+export async function listAuthorArticles(personId: number, page: number): Promise<Paged<ArticleCard>> {
+  recordTags(tags.author(personId));
+  const where = { personId, publishedAt: { not: null } };
+  const total = await db().articleByline.count({ where });
+  const { totalPages, skip, inRange } = pageWindow(page, total);
+  if (!inRange) return { items: [], page, totalPages, total };
+  const rows = await db().articleByline.findMany({
+    where,
+    orderBy: [{ publishedAt: 'desc' }, { articleId: 'desc' }],
+    skip,
+    take: PAGE_SIZE,
+    select: { articleId: true },
+  });
+  return { items: await listArticleCards(rows.map((r) => r.articleId)), page, totalPages, total };
+}
+
+/** Articles published in [from, to): a date archive. */
+export async function listArticlesBetween(from: Date, to: Date, page: number): Promise<Paged<ArticleCard>> {
+  // Publication changes invalidate `home`, which is what moves a story into or out of a date.
+  recordTags(tags.home);
+  const where = { publicationState: 'published', publishedAt: { gte: from, lt: to } };
+  const total = await db().article.count({ where });
+  const { totalPages, skip, inRange } = pageWindow(page, total);
+  if (!inRange) return { items: [], page, totalPages, total };
+  return { items: await findCards(where, PAGE_SIZE, skip), page, totalPages, total };
+}
+
+/**
+ * The most-read live stories over the last 24 hours (sums of hourly view buckets). The result
+ * moves with every view, so a cached page holding it expires within minutes instead of being
+ * invalidated by each view.
+ */
+export async function listMostRead({ limit, exclude = [], now = new Date() }: { limit: number; exclude?: number[]; now?: Date }): Promise<ArticleCard[]> {
+  recordTags(tags.mostRead);
+  recordExpiry(Math.min(now.getTime() + 10 * 60_000, Math.ceil((now.getTime() + 1) / HOUR) * HOUR));
+  const since = new Date(Math.floor(now.getTime() / HOUR) * HOUR - 23 * HOUR);
+  const sums = await db().viewBucket.groupBy({
+    by: ['articleId'],
+    where: { hour: { gte: since } },
+    _sum: { count: true },
+    orderBy: [{ _sum: { count: 'desc' } }, { articleId: 'desc' }],
+    // Room for excluded and no-longer-live stories.
+    take: limit + exclude.length + 10,
+  });
+  const skip = new Set(exclude);
+  const ids = sums.map((s) => s.articleId).filter((id) => !skip.has(id));
+  return (await listArticleCards(ids)).slice(0, limit);
+}
+
+const articleSelect = {
+  ...cardSelect,
+  body: true,
+  primarySectionId: true,
+  firstPublishedAt: true,
+  contentUpdatedAt: true,
+  readingMinutes: true,
+  correction: true,
+  seoTitle: true,
+  seoDescription: true,
+  noindex: true,
+  heroCaption: true,
+  heroCredit: true,
+  topSection: { select: { id: true, slug: true, name: true } },
+  bylines: {
+    orderBy: { position: 'asc' },
+    select: { person: { select: { id: true, slug: true, name: true, jobTitle: true } } },
+  },
+  tags: { orderBy: { tag: { name: 'asc' } }, select: { tag: { select: { id: true, slug: true, name: true } } } },
+} satisfies Prisma.ArticleSelect;
+
+/** Later changes than this after publication count as an update worth showing. */
+const UPDATE_THRESHOLD_MS = 10 * 60_000;
 
 /** A published article by its URL: the top-level section slug and its own slug. */
 export async function getPublishedArticle(sectionSlug: string, slug: string): Promise<PublishedArticle | null> {
   const row = await db().article.findFirst({
     where: { ...live, slug, topSection: { slug: sectionSlug, parentId: null } },
-    select: { ...summarySelect, body: true, readingMinutes: true, primarySection: { select: { name: true } } },
+    select: articleSelect,
   });
   if (!row) {
-    recordTags(`missing:/${sectionSlug}/${slug}`);
+    recordTags(tags.missing(`/${sectionSlug}/${slug}`));
     return null;
   }
-  recordTags(tags.article(row.id));
+  recordTags(tags.article(row.id), tags.section(row.primarySectionId), ...row.bylines.map((b) => tags.author(b.person.id)), ...row.tags.map((t) => tags.tag(t.tag.id)));
+  const parsedBody = bodySchema.safeParse(row.body);
+  const body: Body = parsedBody.success ? parsedBody.data : { blocks: [] };
+  const mediaIds = [...new Set(body.blocks.flatMap((b) => (b.type === 'image' ? [b.mediaId] : [])))];
+  const mediaRows = mediaIds.length
+    ? await db().media.findMany({ where: { id: { in: mediaIds } }, select: { id: true, ...mediaSelect } })
+    : [];
+  const media: Record<number, ImageRef> = {};
+  for (const m of mediaRows) {
+    const ref = mediaImage(m);
+    if (ref) media[m.id] = ref;
+  }
+  const published = row.publishedAt!;
+  const first = row.firstPublishedAt ?? published;
+  const updated = row.contentUpdatedAt && row.contentUpdatedAt.getTime() - first.getTime() > UPDATE_THRESHOLD_MS ? row.contentUpdatedAt : null;
+  const hero = mediaImage(row.heroImage, row.heroAlt);
   return {
-    ...toSummary(row),
-    body: bodySchema.parse(row.body),
-    sectionName: row.primarySection.name,
+    ...toCard({ ...row, bylines: row.bylines }),
+    primarySectionId: row.primarySectionId,
+    topSection: { id: row.topSection.id, name: row.topSection.name, path: `/${row.topSection.slug}` },
+    body,
+    media,
+    hero: hero ? { ...hero, caption: row.heroCaption, credit: row.heroCredit } : null,
+    bylines: row.bylines.map((b) => ({ name: b.person.name, path: `/author/${b.person.slug}`, jobTitle: b.person.jobTitle })),
+    tags: row.tags.map((t) => ({ id: t.tag.id, name: t.tag.name, path: `/tag/${t.tag.slug}` })),
+    firstPublishedAt: first,
+    updatedAt: updated,
     readingMinutes: row.readingMinutes,
+    correction: row.correction,
+    seoTitle: row.seoTitle,
+    seoDescription: row.seoDescription,
+    noindex: row.noindex,
   };
+}
+
+const CANDIDATES_PER_SOURCE = 20;
+const RECENCY_DAYS = 30;
+
+/**
+ * Stories related to `article`: those sharing its tags (two points a tag) or its primary
+ * section (one point), scaled down the further their publication is from its own.
+ */
+export async function listRelatedArticles(
+  article: { id: number; primarySectionId: number; publishedAt: Date; tagIds: number[] },
+  limit = 4,
+): Promise<ArticleCard[]> {
+  // Each tag is its own walk of the (tagId, publishedAt) index; one IN query would sort every match.
+  const [byTag, bySection] = await Promise.all([
+    Promise.all(
+      article.tagIds.map((tagId) =>
+        db().articleTag.findMany({
+          where: { tagId, publishedAt: { not: null }, articleId: { not: article.id } },
+          orderBy: { publishedAt: 'desc' },
+          take: CANDIDATES_PER_SOURCE,
+          select: { articleId: true, publishedAt: true },
+        }),
+      ),
+    ),
+    db().article.findMany({
+      where: { ...live, primarySectionId: article.primarySectionId, id: { not: article.id } },
+      orderBy: { publishedAt: 'desc' },
+      take: CANDIDATES_PER_SOURCE,
+      select: { id: true, publishedAt: true },
+    }),
+  ]);
+  const scores = new Map<number, { points: number; at: number }>();
+  const add = (id: number, at: Date, points: number) => {
+    const entry = scores.get(id) ?? { points: 0, at: at.getTime() };
+    entry.points += points;
+    scores.set(id, entry);
+  };
+  for (const rows of byTag) for (const r of rows) add(r.articleId, r.publishedAt!, 2);
+  for (const r of bySection) add(r.id, r.publishedAt!, 1);
+  const own = article.publishedAt.getTime();
+  const ranked = [...scores.entries()]
+    .map(([id, { points, at }]) => ({ id, score: points / (1 + Math.abs(own - at) / (RECENCY_DAYS * 24 * HOUR)), at }))
+    .sort((a, b) => b.score - a.score || b.at - a.at || b.id - a.id);
+  return (await listArticleCards(ranked.slice(0, limit + 4).map((r) => r.id))).slice(0, limit);
+}
+
+/** "Continue reading": the story published just before this one in its section, else the section's newest. */
+export async function getNextInSection(article: { id: number; primarySectionId: number; publishedAt: Date }): Promise<ArticleCard | null> {
+  const [older] = await findCards({ primarySectionId: article.primarySectionId, publishedAt: { lt: article.publishedAt } }, 1);
+  if (older) return older;
+  const [newest] = await findCards({ primarySectionId: article.primarySectionId, id: { not: article.id } }, 1);
+  return newest ?? null;
 }

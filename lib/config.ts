@@ -25,6 +25,16 @@ const envSchema = z.object({
   CACHE_MAX_MB: wholeNumber(1, 65536).default(256),
   /** Seconds a CDN or proxy may keep a reader page (s-maxage). */
   CACHE_S_MAXAGE: wholeNumber(0, 86400).default(30),
+  /**
+   * Comma-separated addresses of reverse proxies whose X-Forwarded-For is believed (per-IP rate
+   * limits). Unset: the socket address is the client.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
+    .pipe(z.array(z.union([z.ipv4(), z.ipv6()], { error: 'must list IP addresses separated by commas' })))
+    .default([]),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// URL' }).optional(),
   SEED_ARTICLES: wholeNumber(0, 10_000_000).default(3000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { z } from 'zod';
-import { invalidateLocally, setInvalidationBroadcaster, setTagVersionSource, type TagVersionSource } from './cache-tags';
+import { applyInvalidation, setInvalidationBroadcaster, setTagVersionSource, type TagVersionSource } from './cache-tags';
 import { createRedisConnection, type Redis } from './redis';
 
 export interface InvalidationBridge {
@@ -152,7 +152,7 @@ type Holder = { [KEY]?: InvalidationBridge };
 export function installInvalidationBridge(client: Redis, url: string, prefix?: string): InvalidationBridge {
   const holder = globalThis as Holder;
   if (holder[KEY]) return holder[KEY];
-  const bridge = createInvalidationBridge({ client, url, prefix, onRemote: invalidateLocally });
+  const bridge = createInvalidationBridge({ client, url, prefix, onRemote: (tags) => void applyInvalidation(tags) });
   setInvalidationBroadcaster(bridge.broadcast);
   setTagVersionSource(bridge.versions);
   holder[KEY] = bridge;

@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { onInvalidate } from './cache-tags';
 import { db, write } from './db';
-import { pruneSessions, pruneViewBuckets, purgeTrash } from './maintenance';
+import { pruneViewBuckets, purgeTrash } from './maintenance';
 
 const now = new Date('2026-11-29T09:00:00Z');
 const daysAgo = (n: number) => new Date(now.getTime() - n * 24 * 60 * 60 * 1000);
 
 async function fixtures() {
   return write(async (tx) => {
-    const user = await tx.user.create({ data: { email: 'jobs@example.org', name: 'Jobs', role: 'editor' } });
-    await tx.session.createMany({
-      data: [
-        { tokenHash: 'expired', userId: user.id, expiresAt: new Date(now.getTime() - 1) },
-        { tokenHash: 'current', userId: user.id, expiresAt: new Date(now.getTime() + 60_000) },
-      ],
-    });
     const section = await tx.section.create({ data: { slug: 'jobs-news', name: 'News' } });
     const article = (slug: string, deletedAt: Date | null) =>
       tx.article.create({ data: { slug, headline: slug, body: { blocks: [] }, primarySectionId: section.id, topSectionId: section.id, deletedAt } });
@@ -38,17 +31,15 @@ async function fixtures() {
 }
 
 describe('housekeeping jobs', () => {
-  it('removes only what has expired: sessions, 90-day-old view buckets, 30-day-old trash', async () => {
+  it('removes only what has expired: 90-day-old view buckets, 30-day-old trash', async () => {
     const { old, recent, live } = await fixtures();
     const invalidated: string[] = [];
     const stop = onInvalidate((t) => invalidated.push(...t));
 
-    expect(await pruneSessions(now)).toBe(1);
     expect(await pruneViewBuckets(now)).toBe(1);
     expect(await purgeTrash(now)).toEqual({ articles: 1, pages: 1 });
     stop();
 
-    expect((await db().session.findMany({ select: { tokenHash: true } })).map((s) => s.tokenHash)).toEqual(['current']);
     expect((await db().viewBucket.findMany({ select: { count: true } })).map((b) => b.count)).toEqual([7]);
     const articles = await db().article.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
     expect(articles.map((a) => a.id)).toEqual([recent.id, live.id]);

@@ -1,21 +1,18 @@
 /**
- * Housekeeping run as periodic jobs (lib/jobs.ts): expired sessions, view buckets past the
- * 90-day window (DESIGN §5), and trash older than 30 days. Deletes go in batches so one run never
+ * Housekeeping run as periodic jobs (lib/jobs.ts): view buckets past the 90-day window
+ * (DESIGN §5) and trash older than 30 days. (Expired sessions are purged by the scheduler's
+ * pass, `runDueJobs` in lib/scheduler.ts.) Deletes go in batches so one run never
  * holds a long transaction (on SQLite that would stall every other write behind the queue).
  */
 import { invalidate, tags } from './cache-tags';
 import { db, write } from './db';
 import { registerJob } from './jobs';
+import { SCHEDULER_INTERVAL_MS } from './scheduler';
 
 const DAY = 24 * 60 * 60 * 1000;
 export const VIEW_RETENTION_DAYS = 90;
 export const TRASH_RETENTION_DAYS = 30;
 const BATCH = 500;
-
-export async function pruneSessions(now: Date): Promise<number> {
-  const { count } = await write((tx) => tx.session.deleteMany({ where: { expiresAt: { lt: now } } }));
-  return count;
-}
 
 export async function pruneViewBuckets(now: Date): Promise<number> {
   const before = new Date(now.getTime() - VIEW_RETENTION_DAYS * DAY);
@@ -54,12 +51,11 @@ const HOUR = 60 * 60 * 1000;
 
 /** Registers the housekeeping jobs by name. */
 export function registerMaintenanceJobs(): void {
-  registerJob({ name: 'prune-sessions', everyMs: HOUR, run: ({ now }) => pruneSessions(now) });
   registerJob({ name: 'prune-view-buckets', everyMs: 6 * HOUR, run: ({ now }) => pruneViewBuckets(now) });
   registerJob({ name: 'purge-trash', everyMs: HOUR, run: ({ now, signal }) => purgeTrash(now, signal) });
 }
 
-/** Publishes due scheduled articles; the scheduler (lib/scheduler.ts, `runDueJobs`) plugs in here. */
+/** One scheduler pass (lib/scheduler.ts `runDueJobs`: due scheduled articles, expired sessions). */
 export type PublishDue = (now: Date) => Promise<unknown>;
 
 /**
@@ -67,5 +63,5 @@ export type PublishDue = (now: Date) => Promise<unknown>;
  * if the instance running it dies, another takes over once the lease lapses (30 s, see startCluster).
  */
 export function registerScheduledPublishing(publishDue: PublishDue): void {
-  registerJob({ name: 'publish-scheduled', everyMs: 15_000, run: ({ now }) => publishDue(now) });
+  registerJob({ name: 'publish-scheduled', everyMs: SCHEDULER_INTERVAL_MS, run: ({ now }) => publishDue(now) });
 }

@@ -1,21 +1,106 @@
-import { recordTags, tags } from './cache-tags';
+/** Public site settings (the single SiteSettings row), validated at the boundary. */
+import { z } from 'zod';
+import { recordExpiry, recordTags, tags } from './cache-tags';
 import { db } from './db';
+import { safeHref } from './validation/body';
+
+const linkUrl = z.url({ protocol: /^https?$/ });
+
+const socialLinksSchema = z.array(z.object({ network: z.string().min(1).max(40), url: linkUrl }));
+const sponsoredLinksSchema = z.array(z.object({ label: z.string().min(1).max(200), url: linkUrl }));
+const appPromoSchema = z.object({ title: z.string().min(1).max(200), text: z.string().max(500), url: linkUrl });
+
+export type SocialLink = z.infer<typeof socialLinksSchema>[number];
+export type SponsoredLink = z.infer<typeof sponsoredLinksSchema>[number];
+export type AppPromo = z.infer<typeof appPromoSchema>;
 
 export interface SiteSettings {
   name: string;
   tagline: string;
   timeZone: string;
   language: string;
+  footerText: string;
+  socialLinks: SocialLink[];
+  sponsoredLinks: SponsoredLink[];
+  appPromo: AppPromo | null;
 }
 
-const FALLBACK: SiteSettings = { name: 'Broadsheet', tagline: '', timeZone: 'UTC', language: 'en' };
+export interface BreakingNews {
+  text: string;
+  url: string | null;
+}
+
+const FALLBACK: SiteSettings = {
+  name: 'Broadsheet',
+  tagline: '',
+  timeZone: 'UTC',
+  language: 'en',
+  footerText: '',
+  socialLinks: [],
+  sponsoredLinks: [],
+  appPromo: null,
+};
+
+/** A malformed JSON setting hides that block instead of breaking every page. */
+function parsed<T>(schema: z.ZodType<T>, value: unknown, fallback: T): T {
+  const result = schema.safeParse(value);
+  return result.success ? result.data : fallback;
+}
+
+function validTimeZone(zone: string): string {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone;
+  } catch {
+    return 'UTC';
+  }
+}
 
 /** Public site settings; a fresh database without a settings row gets neutral defaults. */
 export async function getSiteSettings(): Promise<SiteSettings> {
   recordTags(tags.settings);
   const row = await db().siteSettings.findUnique({
     where: { id: 1 },
-    select: { name: true, tagline: true, timeZone: true, language: true },
+    select: {
+      name: true,
+      tagline: true,
+      timeZone: true,
+      language: true,
+      footerText: true,
+      socialLinks: true,
+      sponsoredLinks: true,
+      appPromo: true,
+    },
   });
-  return row ?? FALLBACK;
+  if (!row) return FALLBACK;
+  return {
+    name: row.name,
+    tagline: row.tagline,
+    timeZone: validTimeZone(row.timeZone),
+    language: row.language,
+    footerText: row.footerText,
+    socialLinks: parsed(socialLinksSchema, row.socialLinks, []),
+    sponsoredLinks: parsed(sponsoredLinksSchema, row.sponsoredLinks, []),
+    appPromo: parsed(appPromoSchema.nullable(), row.appPromo ?? null, null),
+  };
+}
+
+/**
+ * The breaking-news bar, or null when none is set or it has expired. A cached page carrying the
+ * bar expires with it.
+ */
+export async function getBreakingNews(now = new Date()): Promise<BreakingNews | null> {
+  recordTags(tags.settings);
+  const row = await db().siteSettings.findUnique({
+    where: { id: 1 },
+    select: { breakingText: true, breakingUrl: true, breakingExpiresAt: true },
+  });
+  const text = row?.breakingText?.trim();
+  if (!row || !text) return null;
+  if (row.breakingExpiresAt) {
+    if (row.breakingExpiresAt.getTime() <= now.getTime()) return null;
+    recordExpiry(row.breakingExpiresAt.getTime());
+  }
+  const url = row.breakingUrl && safeHref.safeParse(row.breakingUrl).success ? row.breakingUrl.trim() : null;
+  return { text, url };
 }

@@ -19,6 +19,8 @@ Object.assign(process.env, {
 await migrate(scratch.url);
 const { seedDemoIfEmpty } = await import('./seed-if-empty');
 await seedDemoIfEmpty(Number(process.env.E2E_ARTICLES ?? 400), { seed: 42 });
+const { createE2eAccounts } = await import('./e2e-accounts');
+await createE2eAccounts();
 if (!buildIsCurrent()) {
   execFileSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit' });
   recordBuild();

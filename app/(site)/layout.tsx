@@ -1,21 +1,39 @@
+import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { connection } from 'next/server';
-import { getSiteSettings } from '@/lib/settings';
+import { BreakingBar } from '@/components/layout/breaking-bar';
+import { SiteFooter } from '@/components/layout/site-footer';
+import { SiteHeader } from '@/components/layout/site-header';
+import { listFooterPages } from '@/lib/pages';
+import { getBreakingNews, getSiteSettings } from '@/lib/settings';
+import { listNavSections } from '@/lib/taxonomy';
 import '../globals.css';
+
+export async function generateMetadata(): Promise<Metadata> {
+  await connection();
+  const settings = await getSiteSettings();
+  return {
+    title: { default: settings.tagline ? `${settings.name} — ${settings.tagline}` : settings.name, template: `%s — ${settings.name}` },
+    description: settings.tagline || undefined,
+  };
+}
 
 export default async function SiteLayout({ children }: { children: ReactNode }) {
   // Reader pages must never be prerendered at build time (DESIGN §8.3).
   await connection();
-  const settings = await getSiteSettings();
+  const [settings, sections, pages, breaking] = await Promise.all([getSiteSettings(), listNavSections(), listFooterPages(), getBreakingNews()]);
   return (
     <html lang={settings.language}>
-      <body className="bg-white font-sans text-neutral-900">
-        <header className="border-b border-neutral-200 px-4 py-3">
-          <a href="/" className="font-serif text-2xl font-bold">
-            {settings.name}
-          </a>
-        </header>
-        <main className="mx-auto max-w-3xl px-4 py-6">{children}</main>
+      <body className="bg-paper font-sans text-ink antialiased">
+        <a href="#main" className="skip-link">
+          Skip to main content
+        </a>
+        {breaking ? <BreakingBar news={breaking} /> : null}
+        <SiteHeader name={settings.name} tagline={settings.tagline} sections={sections} />
+        <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 focus:outline-none">
+          {children}
+        </main>
+        <SiteFooter settings={settings} sections={sections} pages={pages} />
       </body>
     </html>
   );

@@ -37,6 +37,12 @@ export const blockSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('embed'), url: z.url({ protocol: /^https$/ }).max(2048), title: z.string().max(300).optional() }),
   z.strictObject({ type: z.literal('rule') }),
+  /**
+   * Markup no other block can express (tables, preformatted text, definition lists), kept from
+   * imports rather than dropped. Already reduced to an allowlist by lib/import/sanitize.ts;
+   * renderers run that sanitiser again before output.
+   */
+  z.strictObject({ type: z.literal('html'), html: z.string().min(1).max(200_000) }),
 ]);
 
 export const bodySchema = z.strictObject({ blocks: z.array(blockSchema).max(5000) });
@@ -59,6 +65,8 @@ function blockText(block: Block): string {
       return block.text;
     case 'image':
       return block.caption ?? '';
+    case 'html':
+      return block.html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
     default:
       return '';
   }

@@ -1,6 +1,9 @@
-import { notFound } from 'next/navigation';
+import type { Metadata } from 'next';
+import { notFoundMetadata, notFoundPage } from '../_lib/not-found';
 
-// Unknown reader paths render the site's 404 page with a real 404 status (DESIGN §8.3).
+export const metadata: Metadata = notFoundMetadata;
+
+// Unknown reader paths render the site's 404 page, sent with status 404 (DESIGN §8.3).
 export default function UnknownPath() {
-  notFound();
+  return notFoundPage();
 }

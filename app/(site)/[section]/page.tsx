@@ -1,0 +1,67 @@
+import type { Metadata } from 'next';
+import { ArticleBody } from '@/components/article/article-body';
+import { ArchiveView } from '@/components/listing/archive-view';
+import { listSectionArticles } from '@/lib/articles';
+import { recordTags, tags } from '@/lib/cache-tags';
+import { getPublishedPage } from '@/lib/pages';
+import { getSiteSettings } from '@/lib/settings';
+import { getTopSection } from '@/lib/taxonomy';
+import { pageNumber, pageSuffix, type SearchParams } from '../_lib/listing';
+import { notFoundMetadata, notFoundPage } from '../_lib/not-found';
+
+type Props = { params: Promise<{ section: string }>; searchParams: SearchParams };
+
+/** Sections and static pages share the top-level namespace (DESIGN §4); a section wins. */
+async function resolve(slug: string) {
+  const section = await getTopSection(slug);
+  if (section) return { kind: 'section' as const, section };
+  const page = await getPublishedPage(slug);
+  if (page) return { kind: 'page' as const, page };
+  recordTags(tags.missing(`/${slug}`));
+  return null;
+}
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const found = await resolve((await params).section);
+  if (!found) return notFoundMetadata;
+  if (found.kind === 'page') return { title: found.page.title };
+  const page = await pageNumber(searchParams, found.section.path);
+  return { title: `${found.section.name}${pageSuffix(page)}`, description: found.section.description ?? undefined };
+}
+
+export default async function TopLevelPage({ params, searchParams }: Props) {
+  const found = await resolve((await params).section);
+  if (!found) return notFoundPage();
+
+  if (found.kind === 'page') {
+    return (
+      <article className="mx-auto max-w-3xl">
+        <h1 className="mb-6 border-b border-rule pb-4 font-serif text-4xl font-black">{found.page.title}</h1>
+        <ArticleBody body={found.page.body} media={{}} />
+      </article>
+    );
+  }
+
+  const { section } = found;
+  const page = await pageNumber(searchParams, section.path);
+  if (page === null) return notFoundPage();
+  const [settings, listing] = await Promise.all([getSiteSettings(), listSectionArticles({ id: section.id, isTopLevel: true }, page)]);
+  if (page > listing.totalPages) return notFoundPage();
+  return (
+    <ArchiveView title={section.name} intro={section.description} basePath={section.path} listing={listing} settings={settings} withLead>
+      {section.children.length ? (
+        <nav aria-label={`${section.name} sub-sections`} className="mb-6">
+          <ul className="flex flex-wrap gap-2 font-sans text-sm">
+            {section.children.map((child) => (
+              <li key={child.id}>
+                <a href={child.path} className="inline-block border border-rule px-3 py-1.5 font-semibold text-ink hover:bg-surface">
+                  {child.name}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+    </ArchiveView>
+  );
+}

@@ -1,0 +1,22 @@
+import { NextResponse } from 'next/server';
+import { config } from '@/lib/config';
+import { subscribe } from '@/lib/newsletter';
+import { newsletterSignupSchema } from '@/lib/validation/newsletter';
+
+function seeOther(path: string): NextResponse {
+  return NextResponse.redirect(new URL(path, config().SITE_URL), 303);
+}
+
+/** The sign-up form posts here; the reader is sent (303) to a page that says what happened. */
+export async function POST(request: Request): Promise<NextResponse> {
+  let email: FormDataEntryValue | null = null;
+  try {
+    email = (await request.formData()).get('email');
+  } catch {
+    // A body that is not a form is treated like an empty one.
+  }
+  const parsed = newsletterSignupSchema.safeParse({ email: typeof email === 'string' ? email : undefined });
+  if (!parsed.success) return seeOther('/newsletter/invalid-email');
+  const result = await subscribe(parsed.data.email);
+  return seeOther(`/newsletter/${result}`);
+}

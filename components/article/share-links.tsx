@@ -1,0 +1,27 @@
+/** Share links as plain URLs: no third-party script loads until the reader clicks one. */
+export function ShareLinks({ url, title }: { url: string; title: string }) {
+  const u = encodeURIComponent(url);
+  const t = encodeURIComponent(title);
+  const targets = [
+    { name: 'Facebook', href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
+    { name: 'X', href: `https://x.com/intent/post?url=${u}&text=${t}` },
+    { name: 'LINE', href: `https://social-plugins.line.me/lineit/share?url=${u}` },
+    { name: 'WhatsApp', href: `https://wa.me/?text=${t}%20${u}` },
+    { name: 'Email', href: `mailto:?subject=${t}&body=${u}` },
+  ];
+  return (
+    <nav aria-label="Share this story" className="no-print" data-share-url={url} data-share-title={title}>
+      <ul className="flex flex-wrap gap-2 font-sans text-sm">
+        <li className="self-center font-semibold">Share:</li>
+        {targets.map((target) => (
+          <li key={target.name}>
+            <a href={target.href} rel="noopener nofollow" className="inline-block border border-rule px-3 py-1.5 text-ink hover:bg-surface">
+              {target.name}
+              <span className="sr-only"> (share this story)</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,70 @@
+import type { NavSection } from '@/lib/taxonomy';
+
+function SearchForm({ id }: { id: string }) {
+  return (
+    <form role="search" action="/search" method="get" className="flex">
+      <label htmlFor={id} className="sr-only">
+        Search the site
+      </label>
+      <input
+        id={id}
+        name="q"
+        type="search"
+        placeholder="Search"
+        className="w-full min-w-0 border border-rule bg-paper px-3 py-2 text-sm text-ink placeholder:text-muted"
+      />
+      <button type="submit" className="bg-ink px-3 py-2 text-sm font-semibold text-paper">
+        Search
+      </button>
+    </form>
+  );
+}
+
+export function SiteHeader({ name, tagline, sections }: { name: string; tagline: string; sections: NavSection[] }) {
+  return (
+    <header role="banner" className="border-b-4 border-double border-ink">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-end justify-between gap-4 px-4 pt-5 pb-3">
+        <div>
+          <a href="/" className="font-serif text-3xl font-black tracking-tight text-ink sm:text-5xl">
+            {name}
+          </a>
+          {tagline ? <p className="mt-1 font-serif text-sm text-muted italic">{tagline}</p> : null}
+        </div>
+        <div className="hidden w-72 md:block">
+          <SearchForm id="header-search" />
+        </div>
+      </div>
+      <nav aria-label="Sections" className="hidden border-t border-rule md:block">
+        <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-5 gap-y-1 px-4 py-2 font-sans text-sm font-semibold">
+          {sections.map((s) => (
+            <li key={s.id}>
+              <a href={s.path} className="story-link inline-block py-1">
+                {s.name}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {/* Small screens: a <details> menu that opens without JavaScript. */}
+      <details className="nav-menu border-t border-rule md:hidden">
+        <summary className="mx-auto flex max-w-6xl items-center gap-2 px-4 py-3 font-sans text-sm font-bold">
+          <span aria-hidden="true">☰</span> Menu
+        </summary>
+        <div className="mx-auto max-w-6xl space-y-4 px-4 pb-4">
+          <SearchForm id="menu-search" />
+          <nav aria-label="Sections menu">
+            <ul className="grid grid-cols-2 gap-x-4 font-sans text-sm">
+              {sections.map((s) => (
+                <li key={s.id}>
+                  <a href={s.path} className="story-link block py-2 font-semibold">
+                    {s.name}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+      </details>
+    </header>
+  );
+}

@@ -1,0 +1,150 @@
+/**
+ * The front cache (DESIGN §2.2, §8.10, §8.11): rendered responses in memory, least recently used
+ * evicted first, bounded in bytes, indexed by cache tag so `invalidate` drops exactly the entries
+ * that read what changed. 404s live in their own LRU with a capped share of the budget, so a
+ * crawler walking random URLs cannot push hot pages out.
+ */
+
+export interface Variant {
+  body: Buffer;
+  etag: string;
+}
+
+export interface CacheEntry {
+  status: 200 | 301 | 404 | 410;
+  /** Headers to replay (content type, Link, Location…), lower-case names. */
+  headers: Record<string, string>;
+  /** The body as rendered, and compressed forms that came out smaller. */
+  identity: Variant;
+  gzip?: Variant;
+  br?: Variant;
+  tags: ReadonlySet<string>;
+  /** Epoch ms after which the entry is stale by itself (breaking bar, most read). */
+  expiresAt?: number;
+  /** Epoch ms when stored, for Age-like reasoning and max-age capping. */
+  storedAt: number;
+}
+
+export interface FrontCacheOptions {
+  maxBytes: number;
+  /** Largest share of `maxBytes` that 404 entries may hold. */
+  notFoundShare?: number;
+  now?: () => number;
+}
+
+/** Approximate memory an entry holds: bodies plus a fixed allowance for key, headers and tags. */
+export function entrySize(key: string, entry: CacheEntry): number {
+  let size = 512 + key.length * 2;
+  size += entry.identity.body.length + (entry.gzip?.body.length ?? 0) + (entry.br?.body.length ?? 0);
+  for (const tag of entry.tags) size += 64 + tag.length * 2;
+  for (const [name, value] of Object.entries(entry.headers)) size += (name.length + value.length) * 2;
+  return size;
+}
+
+export class FrontCache {
+  readonly maxBytes: number;
+  private readonly notFoundMax: number;
+  private readonly now: () => number;
+  // Map iteration order is insertion order: re-inserting on a hit makes the first key the least recently used.
+  private readonly main = new Map<string, CacheEntry>();
+  private readonly notFound = new Map<string, CacheEntry>();
+  private readonly sizes = new Map<string, number>();
+  private readonly byTag = new Map<string, Set<string>>();
+  private mainBytes = 0;
+  private notFoundBytes = 0;
+
+  constructor({ maxBytes, notFoundShare = 0.1, now = Date.now }: FrontCacheOptions) {
+    this.maxBytes = maxBytes;
+    this.notFoundMax = Math.floor(maxBytes * notFoundShare);
+    this.now = now;
+  }
+
+  get bytes(): number {
+    return this.mainBytes + this.notFoundBytes;
+  }
+
+  get size(): number {
+    return this.main.size + this.notFound.size;
+  }
+
+  get(key: string): CacheEntry | undefined {
+    const segment = this.main.has(key) ? this.main : this.notFound;
+    const entry = segment.get(key);
+    if (!entry) return undefined;
+    if (entry.expiresAt !== undefined && entry.expiresAt <= this.now()) {
+      this.delete(key);
+      return undefined;
+    }
+    segment.delete(key);
+    segment.set(key, entry);
+    return entry;
+  }
+
+  /** Stores `entry` unless it alone exceeds its segment's budget. Returns whether it was stored. */
+  set(key: string, entry: CacheEntry): boolean {
+    this.delete(key);
+    const size = entrySize(key, entry);
+    const isNotFound = entry.status === 404;
+    if (size > (isNotFound ? this.notFoundMax : this.maxBytes)) return false;
+
+    (isNotFound ? this.notFound : this.main).set(key, entry);
+    this.sizes.set(key, size);
+    if (isNotFound) this.notFoundBytes += size;
+    else this.mainBytes += size;
+    for (const tag of entry.tags) {
+      let keys = this.byTag.get(tag);
+      if (!keys) this.byTag.set(tag, (keys = new Set()));
+      keys.add(key);
+    }
+
+    while (this.notFoundBytes > this.notFoundMax) this.evictOldest(this.notFound);
+    // Under pressure 404s go first: they are the cheapest to render again.
+    while (this.bytes > this.maxBytes) this.evictOldest(this.notFound.size ? this.notFound : this.main);
+    return this.sizes.has(key);
+  }
+
+  /** Drops every entry carrying any of `tags`; returns how many were dropped. */
+  invalidate(tags: Iterable<string>): number {
+    let dropped = 0;
+    for (const tag of tags) {
+      const keys = this.byTag.get(tag);
+      if (!keys) continue;
+      for (const key of [...keys]) if (this.delete(key)) dropped += 1;
+    }
+    return dropped;
+  }
+
+  /**
+   * Drops every cached 404. Any new content may now live at a URL that missed before, and write
+   * paths cannot know which URLs were asked for, so a content change clears them all.
+   */
+  dropNotFound(): void {
+    for (const key of [...this.notFound.keys()]) this.delete(key);
+  }
+
+  clear(): void {
+    for (const key of [...this.sizes.keys()]) this.delete(key);
+  }
+
+  delete(key: string): boolean {
+    const segment = this.main.has(key) ? this.main : this.notFound.has(key) ? this.notFound : undefined;
+    const entry = segment?.get(key);
+    if (!segment || !entry) return false;
+    segment.delete(key);
+    const size = this.sizes.get(key) ?? 0;
+    this.sizes.delete(key);
+    if (segment === this.notFound) this.notFoundBytes -= size;
+    else this.mainBytes -= size;
+    for (const tag of entry.tags) {
+      const keys = this.byTag.get(tag);
+      keys?.delete(key);
+      if (keys?.size === 0) this.byTag.delete(tag);
+    }
+    return true;
+  }
+
+  private evictOldest(segment: Map<string, CacheEntry>): void {
+    const oldest = segment.keys().next();
+    if (!oldest.done) this.delete(oldest.value);
+  }
+}

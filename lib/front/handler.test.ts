@@ -1,0 +1,163 @@
+// The front layer against a stand-in for Next: what it stores, shares and refuses to.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { invalidate, recordTags } from '../cache-tags';
+import { SESSION_COOKIE } from '../session-cookie';
+import { createFrontLayer, type FrontLayer } from './handler';
+
+interface Page {
+  status?: number;
+  tags?: string[];
+  headers?: Record<string, string>;
+  body?: string;
+  /** Runs mid-render, e.g. an invalidation racing the render. */
+  during?: () => Promise<void>;
+  delayMs?: number;
+}
+
+const pages = new Map<string, Page>();
+const renders: string[] = [];
+let front: FrontLayer;
+let server: Server;
+let base: string;
+
+async function fakeNext(req: IncomingMessage, res: ServerResponse) {
+  renders.push(`${req.method} ${req.url} cookie=${req.headers.cookie ?? ''}`);
+  const page = pages.get(req.url!) ?? { status: 404, tags: ['missing'] };
+  recordTags(...(page.tags ?? []));
+  if (page.delayMs) await new Promise((r) => setTimeout(r, page.delayMs));
+  await page.during?.();
+  res.statusCode = page.status ?? 200;
+  res.setHeader('content-type', 'text/html; charset=utf-8');
+  res.setHeader('cache-control', 'private, no-cache, no-store, max-age=0, must-revalidate');
+  for (const [name, value] of Object.entries(page.headers ?? {})) res.setHeader(name, value);
+  res.write('<!DOCTYPE html><html><head><script src="/_next/static/chunks/x.js" async=""></script></head><body>');
+  res.end(`${page.body ?? `page ${req.url}`}<script>self.__next_f.push([1,"x"])</script></body></html>`);
+}
+
+beforeAll(async () => {
+  front = createFrontLayer({
+    handle: fakeNext,
+    cacheMaxBytes: 10 * 1024 * 1024,
+    sMaxage: 30,
+    siteUrl: 'http://localhost',
+    trustProxy: [],
+    publicDir: 'public',
+  });
+  server = createServer((req, res) => void front(req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  front.close();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+beforeEach(() => {
+  pages.clear();
+  renders.length = 0;
+  front.cache.clear();
+});
+
+const get = (path: string, init?: RequestInit) => fetch(base + path, { redirect: 'manual', ...init });
+
+describe('front layer', () => {
+  it('renders a miss once, strips the runtime, and serves the copy afterwards', async () => {
+    pages.set('/story', { tags: ['article:1'] });
+    const first = await get('/story');
+    const html = await first.text();
+    expect(first.headers.get('x-cache')).toBe('MISS');
+    expect(html).not.toContain('_next/static');
+    expect(html).not.toContain('__next_f');
+    expect(html).toContain('/enhance.js?v=');
+    const second = await get('/story');
+    expect(second.headers.get('x-cache')).toBe('HIT');
+    expect(await second.text()).toBe(html);
+    expect(renders).toHaveLength(1);
+  });
+
+  it('coalesces concurrent misses for one URL into one render', async () => {
+    pages.set('/busy', { tags: ['home'], delayMs: 100 });
+    const responses = await Promise.all(Array.from({ length: 8 }, () => get('/busy')));
+    expect(responses.every((r) => r.status === 200)).toBe(true);
+    expect(renders).toHaveLength(1);
+  });
+
+  it('does not store a render that was invalidated while it ran', async () => {
+    pages.set('/racing', { tags: ['article:7'], during: () => invalidate(['article:7']) });
+    await get('/racing');
+    pages.set('/racing', { tags: ['article:7'] });
+    await get('/racing');
+    expect(renders).toHaveLength(2);
+  });
+
+  it('refuses to store a 200 that recorded no tags, or one that sets a cookie', async () => {
+    pages.set('/untagged', { tags: [] });
+    pages.set('/cookie', { tags: ['home'], headers: { 'set-cookie': 'a=b' } });
+    for (let i = 0; i < 2; i += 1) {
+      await get('/untagged');
+      const cookie = await get('/cookie');
+      expect(cookie.headers.get('cache-control')).toBe('private, no-store');
+    }
+    expect(renders).toHaveLength(4);
+  });
+
+  it('renders a signed-in request with its cookie, privately, and never stores it', async () => {
+    pages.set('/story', { tags: ['article:1'] });
+    const editor = await get('/story', { headers: { cookie: `${SESSION_COOKIE}=secret` } });
+    expect(editor.headers.get('x-cache')).toBe('BYPASS');
+    expect(editor.headers.get('cache-control')).toBe('private, no-store');
+    expect(renders[0]).toContain(`cookie=${SESSION_COOKIE}=secret`);
+    const reader = await get('/story', { headers: { cookie: 'other=1' } });
+    expect(reader.headers.get('x-cache')).toBe('MISS');
+    // Shared renders never see the reader's cookies either.
+    expect(renders[1]).toMatch(/cookie=$/);
+  });
+
+  it('renders a HEAD miss as GET and answers headers only', async () => {
+    pages.set('/head', { tags: ['home'] });
+    const head = await get('/head', { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+    expect(renders[0]).toMatch(/^GET \/head/);
+    const full = await get('/head', { headers: { 'accept-encoding': 'identity' } });
+    expect(Number(head.headers.get('content-length'))).toBeGreaterThan(0);
+    expect(full.headers.get('x-cache')).toBe('HIT');
+  });
+
+  it('answers 304 to a matching ETag, for any encoding of the body', async () => {
+    pages.set('/etag', { tags: ['home'], body: 'x'.repeat(4000) });
+    const gz = await get('/etag', { headers: { 'accept-encoding': 'gzip' } });
+    const etag = gz.headers.get('etag')!;
+    expect(gz.headers.get('vary')).toBe('Accept-Encoding');
+    const again = await get('/etag', { headers: { 'if-none-match': `W/${etag}`, 'accept-encoding': 'br' } });
+    expect(again.status).toBe(304);
+  });
+
+  it('replaces a server error with its own page and does not store it', async () => {
+    pages.set('/broken', { status: 500, tags: ['home'], body: '' });
+    const response = await get('/broken');
+    expect(response.status).toBe(500);
+    expect(await response.text()).toContain('Something went wrong');
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
+    await get('/broken');
+    expect(renders).toHaveLength(2);
+  });
+
+  it('keys on allowlisted parameters only and hands Next the normalised URL', async () => {
+    pages.set('/search?page=2&q=rain', { tags: ['search'] });
+    await get('/search?q=rain&page=2&utm_source=x');
+    expect(renders[0]).toMatch(/^GET \/search\?page=2&q=rain /);
+    const hit = await get('/search?utm_medium=y&page=2&q=rain');
+    expect(hit.headers.get('x-cache')).toBe('HIT');
+  });
+
+  it('passes the newsroom and RSC requests straight to Next', async () => {
+    await get('/admin/articles');
+    await get('/story', { headers: { rsc: '1' } });
+    expect(renders).toEqual(['GET /admin/articles cookie=', 'GET /story cookie=']);
+    expect(front.cache.size).toBe(0);
+  });
+});

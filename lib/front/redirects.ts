@@ -1,0 +1,119 @@
+/**
+ * Redirects and 410s answered by the front layer (DESIGN §4, §8.12): the Redirect table held in
+ * memory (reloaded after the `redirects` tag is invalidated) plus WordPress URL patterns, so a
+ * paper moving from WordPress keeps its inbound links. Every answer is one hop: chains in the
+ * table are followed here, and the destination is already canonical.
+ */
+import { db } from '../db';
+import { loadRedirects } from '../redirects';
+import { normaliseUrl } from './normalise';
+
+export type RedirectDecision = { kind: 'redirect'; location: string } | { kind: 'gone' };
+
+const MAX_HOPS = 10;
+
+export class RedirectTable {
+  private table = new Map<string, string | null>();
+  private loading?: Promise<void>;
+  private stale = true;
+
+  /** Marks the table for reloading on the next lookup (the `redirects` tag was invalidated). */
+  markStale(): void {
+    this.stale = true;
+  }
+
+  /** Loads the table if it is stale; concurrent callers share one load. */
+  async ready(): Promise<void> {
+    if (!this.stale) return;
+    this.loading ??= (async () => {
+      this.stale = false;
+      try {
+        const rows = await loadRedirects();
+        this.table = new Map(rows.map((row) => [normaliseUrl(row.fromPath).path, row.toPath]));
+      } catch (error) {
+        this.stale = true;
+        throw error;
+      } finally {
+        this.loading = undefined;
+      }
+    })();
+    await this.loading;
+  }
+
+  /** What the table says about canonical `path`, following chains to their end. */
+  lookup(path: string): RedirectDecision | undefined {
+    if (!this.table.has(path)) return undefined;
+    let current = path;
+    for (let hop = 0; hop < MAX_HOPS; hop += 1) {
+      const target = this.table.get(current);
+      if (target === null) return { kind: 'gone' };
+      if (target === undefined) break;
+      const next = target.startsWith('/') ? normaliseUrl(target).key : target;
+      if (next === path) return undefined; // a loop: serve the page rather than bounce forever
+      current = next;
+      if (!current.startsWith('/') || !this.table.has(current)) break;
+    }
+    return { kind: 'redirect', location: current };
+  }
+}
+
+/** Paths reserved by WordPress that we answer from patterns rather than the table. */
+const WP_DATED = /^\/(\d{4})\/(\d{2})\/(?:(\d{2})\/)?([^/]+)$/;
+
+const articlePath = { slug: true, topSection: { select: { slug: true } } } as const;
+
+async function liveArticlePath(where: { legacyId: number } | { slug: string }): Promise<string | undefined> {
+  const row = await db().article.findFirst({
+    where: { ...where, publicationState: 'published', deletedAt: null },
+    select: articlePath,
+  });
+  return row ? `/${row.topSection.slug}/${row.slug}` : undefined;
+}
+
+async function sectionPath(legacyId: number): Promise<string | undefined> {
+  const row = await db().section.findUnique({ where: { legacyId }, select: { slug: true, parent: { select: { slug: true } } } });
+  if (!row) return undefined;
+  return row.parent ? `/${row.parent.slug}/${row.slug}` : `/${row.slug}`;
+}
+
+async function pagePath(legacyId: number): Promise<string | undefined> {
+  const row = await db().page.findFirst({ where: { legacyId, published: true, deletedAt: null }, select: { slug: true } });
+  return row ? `/${row.slug}` : undefined;
+}
+
+function legacyId(value: string | null): number | undefined {
+  if (value === null || !/^\d{1,9}$/.test(value)) return undefined;
+  return Number(value);
+}
+
+/**
+ * WordPress URLs: `?p=ID`, `?page_id=ID`, `?cat=ID`, `/category/a/b`, `/feed`, `/x/feed` and dated
+ * permalinks `/yyyy/mm/dd/slug`. Returns where the content lives now, or undefined.
+ */
+export async function resolveWordPressUrl(path: string, search: URLSearchParams): Promise<string | undefined> {
+  if (path === '/') {
+    const p = legacyId(search.get('p'));
+    if (p !== undefined) return liveArticlePath({ legacyId: p });
+    const pageId = legacyId(search.get('page_id'));
+    if (pageId !== undefined) return pagePath(pageId);
+    const cat = legacyId(search.get('cat'));
+    if (cat !== undefined) return sectionPath(cat);
+    return undefined;
+  }
+  if (path === '/feed') return '/feed.xml';
+  if (path.endsWith('/feed')) return `${path.slice(0, -'/feed'.length)}/feed.xml`;
+  if (path.startsWith('/category/')) {
+    // WordPress nests categories without limit; ours are at most two levels: keep the last two.
+    const segments = path.split('/').slice(2);
+    return '/' + segments.slice(-2).join('/');
+  }
+  const dated = WP_DATED.exec(path);
+  if (dated && !/^\d+$/.test(dated[4]!)) return liveArticlePath({ slug: decodeURIComponent(dated[4]!) });
+  return undefined;
+}
+
+/** Whether `path`/`search` could be a WordPress URL at all (cheap check before any query). */
+export function looksLikeWordPress(path: string, search: URLSearchParams): boolean {
+  if (path === '/') return search.has('p') || search.has('page_id') || search.has('cat');
+  return path === '/feed' || path.endsWith('/feed') || path.startsWith('/category/') || WP_DATED.test(path);
+}

@@ -1,0 +1,290 @@
+/**
+ * Home-page curation: the lead story and the ordered top stories, and the breaking-news bar.
+ *
+ * Rules: the lead is what the editor chose (the newest story when none is). A pinned top story
+ * keeps its position; unpinned top stories keep the editor's order, but a story published after
+ * the curation was saved moves in above them and pushes the last one off. Stories that stop
+ * being live drop out and the gap fills with the newest. No story ever appears twice.
+ */
+import { requireRole, type Actor } from './auth/actor';
+import { invalidate, recordExpiry, recordTags, tags } from './cache-tags';
+import { db, write } from './db';
+import { mediaCropUrls } from './media';
+import { audit } from './media/audit';
+import { containsText } from './media/sql';
+import { MAX_TOP_STORIES, breakingBarSchema, homeCurationSchema } from './validation/library';
+
+const EDITORS = ['admin', 'editor'] as const;
+const live = { publicationState: 'published', deletedAt: null } as const;
+
+export interface HomeStory {
+  id: number;
+  headline: string;
+  standfirst: string;
+  path: string;
+  publishedAt: Date;
+  pinned: boolean;
+  /** Set when the story came from the editor's curation, not from "newest". */
+  curated: boolean;
+  hero: { src: string; wideSrc: string; alt: string; width: number; height: number; caption: string | null; credit: string | null } | null;
+}
+
+export interface HomeLineup {
+  lead: HomeStory | null;
+  top: HomeStory[];
+}
+
+const storySelect = {
+  id: true,
+  slug: true,
+  headline: true,
+  standfirst: true,
+  publishedAt: true,
+  heroAlt: true,
+  heroCaption: true,
+  heroCredit: true,
+  topSection: { select: { slug: true } },
+  heroImage: { select: { path: true, variants: true, alt: true, width: true, height: true, caption: true, credit: true, deletedAt: true } },
+} as const;
+
+type StoryRow = {
+  id: number;
+  slug: string;
+  headline: string;
+  standfirst: string;
+  publishedAt: Date | null;
+  heroAlt: string | null;
+  heroCaption: string | null;
+  heroCredit: string | null;
+  topSection: { slug: string };
+  heroImage: { path: string; variants: unknown; alt: string; width: number; height: number; caption: string | null; credit: string | null; deletedAt: Date | null } | null;
+};
+
+function toStory(row: StoryRow, curated: boolean, pinned: boolean): HomeStory {
+  const image = row.heroImage && !row.heroImage.deletedAt ? row.heroImage : null;
+  return {
+    id: row.id,
+    headline: row.headline,
+    standfirst: row.standfirst,
+    path: `/${row.topSection.slug}/${row.slug}`,
+    publishedAt: row.publishedAt!,
+    pinned,
+    curated,
+    hero: image
+      ? {
+          src: `/media/${image.path}`,
+          wideSrc: mediaCropUrls(image).wideSrc,
+          alt: row.heroAlt || image.alt,
+          width: image.width,
+          height: image.height,
+          caption: row.heroCaption ?? image.caption,
+          credit: row.heroCredit ?? image.credit,
+        }
+      : null,
+  };
+}
+
+/**
+ * The home page's lead and top stories for readers (records `home` and each story's tag).
+ * Other home blocks should skip the returned ids so that no story appears twice.
+ */
+export async function getHomeLineup({ topCount = 4 }: { topCount?: number } = {}): Promise<HomeLineup> {
+  recordTags(tags.home);
+  const count = Math.max(0, Math.min(topCount, MAX_TOP_STORIES));
+  const slots = await db().homeSlot.findMany({
+    where: { article: live },
+    orderBy: [{ slot: 'asc' }, { position: 'asc' }],
+    select: { slot: true, position: true, pinned: true, curatedAt: true, article: { select: storySelect } },
+  });
+  const leadSlot = slots.find((s) => s.slot === 'lead');
+  const topSlots = slots.filter((s) => s.slot === 'top');
+  const used = new Set<number>(leadSlot ? [leadSlot.article.id] : []);
+  const pinned = topSlots.filter((s) => s.pinned && !used.has(s.article.id)).slice(0, count);
+  pinned.forEach((s) => used.add(s.article.id));
+  const unpinned = topSlots.filter((s) => !s.pinned && !used.has(s.article.id));
+  unpinned.forEach((s) => used.add(s.article.id));
+
+  // Free positions take the unpinned picks in the editor's order, with stories published since
+  // the curation was saved above them; with no unpinned picks, simply the newest.
+  const newest = await db().article.findMany({
+    where: { ...live, id: { notIn: [...used] } },
+    orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+    take: count + 1,
+    select: storySelect,
+  });
+  const savedAt = unpinned.reduce<number>((max, s) => Math.max(max, (s.curatedAt ?? s.article.publishedAt!).getTime()), -Infinity);
+  const fresh = unpinned.length ? newest.filter((a) => a.publishedAt!.getTime() > savedAt) : newest;
+  const flowing = [...fresh.map((row) => ({ row, curated: false })), ...unpinned.map((s) => ({ row: s.article, curated: true }))];
+
+  let lead = leadSlot ? toStory(leadSlot.article, true, true) : null;
+  if (!lead && flowing.length) {
+    // No lead chosen: the newest story leads.
+    const first = flowing.shift()!;
+    lead = toStory(first.row, first.curated, false);
+  }
+  // Pinned stories sit at their chosen positions; everything else flows around them.
+  const top: HomeStory[] = [];
+  const pinnedAt = new Map(pinned.map((s) => [s.position, s]));
+  const queue = [...flowing];
+  for (let position = 0; top.length < count && (queue.length || pinnedAt.size); position++) {
+    const pin = pinnedAt.get(position);
+    if (pin) {
+      top.push(toStory(pin.article, true, true));
+      pinnedAt.delete(position);
+    } else if (queue.length) {
+      const next = queue.shift()!;
+      top.push(toStory(next.row, next.curated, false));
+    } else {
+      // Pinned positions beyond the stories available close up.
+      const [first] = [...pinnedAt.entries()].sort((a, b) => a[0] - b[0]);
+      top.push(toStory(first![1].article, true, true));
+      pinnedAt.delete(first![0]);
+    }
+  }
+  recordTags(...[lead, ...top].filter((s): s is HomeStory => s !== null).map((s) => tags.article(s.id)));
+  return { lead, top };
+}
+
+export interface CurationSlot {
+  articleId: number;
+  headline: string;
+  path: string;
+  pinned: boolean;
+  live: boolean;
+  publishedAt: Date | null;
+}
+
+export interface CurationState {
+  lead: CurationSlot | null;
+  top: CurationSlot[];
+}
+
+/** What the editor curated, including stories that have since stopped being live (shown as such). */
+export async function getHomeCuration(actor: Actor): Promise<CurationState> {
+  requireRole(actor, ...EDITORS);
+  const slots = await db().homeSlot.findMany({
+    orderBy: [{ slot: 'asc' }, { position: 'asc' }],
+    select: {
+      slot: true,
+      pinned: true,
+      article: { select: { id: true, slug: true, headline: true, publicationState: true, deletedAt: true, publishedAt: true, topSection: { select: { slug: true } } } },
+    },
+  });
+  const toSlot = (s: (typeof slots)[number]): CurationSlot => ({
+    articleId: s.article.id,
+    headline: s.article.headline,
+    path: `/${s.article.topSection.slug}/${s.article.slug}`,
+    pinned: s.pinned,
+    live: s.article.publicationState === 'published' && !s.article.deletedAt,
+    publishedAt: s.article.publishedAt,
+  });
+  const lead = slots.find((s) => s.slot === 'lead');
+  return { lead: lead ? toSlot(lead) : null, top: slots.filter((s) => s.slot === 'top').map(toSlot) };
+}
+
+export type CurationResult = { ok: true } | { ok: false; message: string };
+
+/** Replaces the curation. Every story must be live; none may appear twice. */
+export async function saveHomeCuration(actor: Actor, input: unknown, now = new Date()): Promise<CurationResult> {
+  requireRole(actor, ...EDITORS);
+  const parsed = homeCurationSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
+  const { leadId, top } = parsed.data;
+  const ids = [...(leadId ? [leadId] : []), ...top.map((t) => t.articleId)];
+  const result = await write(async (tx) => {
+    const found = await tx.article.findMany({ where: { id: { in: ids }, ...live }, select: { id: true } });
+    const liveIds = new Set(found.map((a) => a.id));
+    const missing = ids.filter((i) => !liveIds.has(i));
+    if (missing.length) return { ok: false as const, message: `Only published stories can go on the home page (story ${missing.join(', ')} is not live).` };
+    const before = await tx.homeSlot.findMany({ orderBy: [{ slot: 'asc' }, { position: 'asc' }], select: { slot: true, position: true, articleId: true, pinned: true } });
+    await tx.homeSlot.deleteMany({});
+    await tx.homeSlot.createMany({
+      data: [
+        ...(leadId ? [{ slot: 'lead', position: 0, articleId: leadId, pinned: true, curatedAt: now }] : []),
+        ...top.map((t, position) => ({ slot: 'top', position, articleId: t.articleId, pinned: t.pinned, curatedAt: now })),
+      ],
+    });
+    await audit(tx, actor, {
+      action: 'home.curate',
+      entityType: 'home',
+      summary: `Curated the home page: lead ${leadId ?? 'newest'}, ${top.length} top stor${top.length === 1 ? 'y' : 'ies'}`,
+      before,
+      after: { leadId, top },
+    });
+    return { ok: true as const };
+  });
+  if (result.ok) await invalidate([tags.home]);
+  return result;
+}
+
+/** Live stories for the curation picker, newest first, optionally matching a headline. */
+export async function searchStoriesForCuration(actor: Actor, q = ''): Promise<{ id: number; headline: string; path: string; publishedAt: Date }[]> {
+  requireRole(actor, ...EDITORS);
+  const text = q.trim().slice(0, 200);
+  const asId = /^\d+$/.test(text) ? Number(text) : null;
+  const rows = await db().article.findMany({
+    where: { ...live, ...(text ? { OR: [{ headline: containsText(text) }, ...(asId ? [{ id: asId }] : [])] } : {}) },
+    orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+    take: 20,
+    select: { id: true, slug: true, headline: true, publishedAt: true, topSection: { select: { slug: true } } },
+  });
+  return rows.map((r) => ({ id: r.id, headline: r.headline, path: `/${r.topSection.slug}/${r.slug}`, publishedAt: r.publishedAt! }));
+}
+
+export interface BreakingBar {
+  text: string;
+  url: string | null;
+  expiresAt: Date;
+}
+
+/** The breaking-news bar for readers, or null once it has expired. The render expires with it. */
+export async function getBreakingBar(now = new Date()): Promise<BreakingBar | null> {
+  recordTags(tags.settings);
+  const row = await db().siteSettings.findUnique({ where: { id: 1 }, select: { breakingText: true, breakingUrl: true, breakingExpiresAt: true } });
+  if (!row?.breakingText || !row.breakingExpiresAt || row.breakingExpiresAt <= now) return null;
+  recordExpiry(row.breakingExpiresAt.getTime());
+  return { text: row.breakingText, url: row.breakingUrl, expiresAt: row.breakingExpiresAt };
+}
+
+/** The bar as the editor sees it, expired or not. */
+export async function getBreakingBarForEditing(actor: Actor): Promise<BreakingBar | null> {
+  requireRole(actor, ...EDITORS);
+  const row = await db().siteSettings.findUnique({ where: { id: 1 }, select: { breakingText: true, breakingUrl: true, breakingExpiresAt: true } });
+  return row?.breakingText && row.breakingExpiresAt ? { text: row.breakingText, url: row.breakingUrl, expiresAt: row.breakingExpiresAt } : null;
+}
+
+export type BreakingResult = { ok: true; bar: BreakingBar } | { ok: false; errors: Record<string, string[]> };
+
+export class SettingsMissingError extends Error {
+  readonly status = 409;
+  constructor() {
+    super('The site settings have not been created yet. Save them once under Settings.');
+    this.name = 'SettingsMissingError';
+  }
+}
+
+/** Puts up the breaking-news bar for `minutes`; readers see it on their next request. */
+export async function setBreakingBar(actor: Actor, input: unknown, now = new Date()): Promise<BreakingResult> {
+  requireRole(actor, ...EDITORS);
+  const parsed = breakingBarSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: parsed.error.flatten().fieldErrors as Record<string, string[]> };
+  const { text, url, minutes } = parsed.data;
+  const expiresAt = new Date(now.getTime() + minutes * 60_000);
+  await write(async (tx) => {
+    const exists = await tx.siteSettings.count({ where: { id: 1 } });
+    if (!exists) throw new SettingsMissingError();
+    await tx.siteSettings.update({ where: { id: 1 }, data: { breakingText: text, breakingUrl: url || null, breakingExpiresAt: expiresAt } });
+    await audit(tx, actor, { action: 'breaking.set', entityType: 'settings', entityId: 1, summary: `Breaking bar until ${expiresAt.toISOString()}: ${text}` });
+  });
+  await invalidate([tags.settings]);
+  return { ok: true, bar: { text, url: url || null, expiresAt } };
+}
+
+export async function clearBreakingBar(actor: Actor): Promise<void> {
+  requireRole(actor, ...EDITORS);
+  await write(async (tx) => {
+    await tx.siteSettings.updateMany({ where: { id: 1 }, data: { breakingText: null, breakingUrl: null, breakingExpiresAt: null } });
+    await audit(tx, actor, { action: 'breaking.clear', entityType: 'settings', entityId: 1, summary: 'Took down the breaking bar' });
+  });
+  await invalidate([tags.settings]);
+}

@@ -1,0 +1,64 @@
+/**
+ * Background jobs that run outside any request: publishing scheduled articles (within a minute of
+ * their time, catching up after downtime since it publishes everything already due) and purging
+ * expired sessions. `runDueJobs` is one pass; `startScheduler` runs it on an interval in the
+ * server process. Each job is safe to run concurrently with itself (publishDueArticles claims each
+ * article atomically); a cross-instance lock only saves duplicate work.
+ */
+import { publishDueArticles } from './article-workflow';
+import { purgeExpiredSessions } from './auth/session';
+
+export const SCHEDULER_INTERVAL_MS = 15_000;
+
+export interface JobReport {
+  publishedArticleIds: number[];
+  purgedSessions: number;
+}
+
+/** One pass over every job that is due at `now`. */
+export async function runDueJobs(now = new Date()): Promise<JobReport> {
+  const publishedArticleIds = await publishDueArticles(now);
+  const purgedSessions = await purgeExpiredSessions(now);
+  return { publishedArticleIds, purgedSessions };
+}
+
+export interface RunningScheduler {
+  stop(): void;
+}
+
+// One scheduler per process even if server.ts and the Next bundle both start it (DESIGN §8.8).
+const KEY = Symbol.for('broadsheet.scheduler');
+type Holder = { [KEY]?: RunningScheduler };
+
+/**
+ * Runs {@link runDueJobs} now and then every `intervalMs`. A pass never overlaps the previous
+ * one; a failing pass is logged and the next one tries again.
+ */
+export function startScheduler({ intervalMs = SCHEDULER_INTERVAL_MS, log = console }: { intervalMs?: number; log?: Pick<Console, 'error' | 'info'> } = {}): RunningScheduler {
+  const holder = globalThis as Holder;
+  if (holder[KEY]) return holder[KEY];
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const report = await runDueJobs();
+      if (report.publishedArticleIds.length) log.info(`Scheduler published article(s) ${report.publishedArticleIds.join(', ')}`);
+    } catch (error) {
+      log.error('Scheduler pass failed:', error);
+    } finally {
+      running = false;
+    }
+  };
+  void tick();
+  const timer = setInterval(() => void tick(), intervalMs);
+  timer.unref();
+  const scheduler = {
+    stop() {
+      clearInterval(timer);
+      delete holder[KEY];
+    },
+  };
+  holder[KEY] = scheduler;
+  return scheduler;
+}

@@ -1,0 +1,109 @@
+/**
+ * Highlighted snippets, computed in JavaScript from the article text so both databases show the
+ * same thing. A snippet is a list of plain-text segments; the page renders matches as <mark> and
+ * React escapes every segment, so an article body can never inject markup through a snippet.
+ */
+import { isThai, type ParsedQuery, type Term } from './query';
+
+export interface Segment {
+  text: string;
+  match: boolean;
+}
+
+/** How many characters of context a snippet shows. */
+const SNIPPET_CHARS = 220;
+
+/**
+ * Folds text the way the indexes do (lower case, accents removed), keeping for every folded
+ * UTF-16 unit the offset of the original character it came from.
+ */
+function fold(text: string): { folded: string; origin: number[] } {
+  let folded = '';
+  const origin: number[] = [];
+  let offset = 0;
+  for (const char of text) {
+    const f = char.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    for (let i = 0; i < f.length; i++) origin.push(offset);
+    folded += f;
+    offset += char.length;
+  }
+  origin.push(offset);
+  return { folded, origin };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function termPattern(term: Term): string {
+  const words = term.words.map((w) => escapeRegExp(fold(w).folded)).filter(Boolean);
+  if (words.length === 0) return '';
+  // Thai is matched as a substring (the index stores it one character per token).
+  if (term.words.some(isThai)) return words.join('[^\\p{L}\\p{N}]*');
+  const body = words.join('[^\\p{L}\\p{N}]+');
+  return `(?<![\\p{L}\\p{N}])${body}${term.prefix ? '[\\p{L}\\p{N}]*' : '(?![\\p{L}\\p{N}])'}`;
+}
+
+/** A matcher for the query's included terms, or null when nothing can be highlighted. */
+export function matcher(query: ParsedQuery): RegExp | null {
+  const patterns = query.include.map(termPattern).filter(Boolean);
+  return patterns.length > 0 ? new RegExp(patterns.join('|'), 'gu') : null;
+}
+
+/** Ranges [start, end) of `text` that match. */
+function ranges(text: string, pattern: RegExp | null): [number, number][] {
+  if (!pattern) return [];
+  const { folded, origin } = fold(text);
+  const out: [number, number][] = [];
+  for (const m of folded.matchAll(pattern)) {
+    if (m[0].length === 0) continue;
+    out.push([origin[m.index]!, origin[m.index + m[0].length]!]);
+  }
+  return out;
+}
+
+function segments(text: string, found: [number, number][], from: number, to: number): Segment[] {
+  const out: Segment[] = [];
+  let at = from;
+  for (const [start, end] of found) {
+    if (end <= from || start >= to) continue;
+    const s = Math.max(start, from);
+    const e = Math.min(end, to);
+    if (s > at) out.push({ text: text.slice(at, s), match: false });
+    if (e > s) out.push({ text: text.slice(s, e), match: true });
+    at = Math.max(at, e);
+  }
+  if (at < to) out.push({ text: text.slice(at, to), match: false });
+  return out;
+}
+
+/** The whole of a short text (a headline) with its matches marked. */
+export function highlight(text: string, pattern: RegExp | null): Segment[] {
+  return segments(text, ranges(text, pattern), 0, text.length);
+}
+
+/** Moves `index` back to a word boundary so a snippet does not start or end mid-word. */
+function wordStart(text: string, index: number): number {
+  const space = text.lastIndexOf(' ', index);
+  return space === -1 || index - space > 30 ? index : space + 1;
+}
+
+/**
+ * A window of the body around its first match (or the standfirst's, or the body's opening when
+ * only the headline matched), with ellipses where text was cut.
+ */
+export function snippet(texts: { standfirst: string; body: string }, pattern: RegExp | null): Segment[] {
+  const candidates = [texts.body, texts.standfirst].map((t) => t.replace(/\s+/g, ' ').trim());
+  const withMatch = candidates.map((t) => ({ text: t, found: ranges(t, pattern) })).find((c) => c.found.length > 0);
+  const chosen = withMatch ?? { text: candidates.find(Boolean) ?? '', found: [] };
+  const { text, found } = chosen;
+  if (text.length <= SNIPPET_CHARS) return segments(text, found, 0, text.length);
+  const first = found[0]?.[0] ?? 0;
+  let from = first < SNIPPET_CHARS / 3 ? 0 : wordStart(text, first - Math.floor(SNIPPET_CHARS / 3));
+  const to = Math.min(text.length, wordStart(text, from + SNIPPET_CHARS));
+  if (to - from < SNIPPET_CHARS / 2) from = Math.max(0, to - SNIPPET_CHARS);
+  const out = segments(text, found, from, to);
+  if (from > 0) out.unshift({ text: '…', match: false });
+  if (to < text.length) out.push({ text: '…', match: false });
+  return out;
+}

@@ -1,0 +1,48 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { write } from '../db';
+import { searchArticles } from '../search';
+import { parseSearchParams } from '../validation/search';
+import { reindexSearch, type ReindexProgress } from './reindex';
+
+const found = async (q: string) => (await searchArticles(parseSearchParams({ q }))).results.map((r) => r.headline.map((s) => s.text).join(''));
+
+beforeAll(async () => {
+  await write(async (tx) => {
+    const section = await tx.section.create({ data: { slug: 'news', name: 'News' } });
+    for (let i = 0; i < 5; i++) {
+      await tx.article.create({
+        data: {
+          slug: `story-${i}`,
+          headline: `Reindexed story ${i}`,
+          body: { blocks: [{ type: 'paragraph', content: [{ text: `Body ${i} of the reindex corpus.` }] }] },
+          primarySectionId: section.id,
+          topSectionId: section.id,
+          publicationState: i < 4 ? 'published' : 'unpublished',
+          publishedAt: i < 4 ? new Date(Date.now() - i * 60_000) : null,
+        },
+      });
+    }
+  });
+});
+
+describe('reindexSearch', () => {
+  it('repairs an index that lost its documents and reports progress up to the total', async () => {
+    // Lose the index the way a bad restore or a manual edit would.
+    await write((tx) => tx.$executeRawUnsafe(`DELETE FROM "SearchDoc"`));
+    expect(await found('reindexed')).toEqual([]);
+
+    const progress: ReindexProgress[] = [];
+    const result = await reindexSearch({ onProgress: (p) => progress.push(p) });
+
+    expect(result).toMatchObject({ articles: 5, readerDocs: 4, staffDocs: 5 });
+    expect(progress.at(-1)).toEqual({ done: 5, total: 5 });
+    expect(await found('reindexed')).toHaveLength(4);
+    expect(await found('corpus')).toHaveLength(4);
+  });
+
+  it('leaves the triggers working afterwards', async () => {
+    await reindexSearch();
+    await write((tx) => tx.article.updateMany({ where: { slug: 'story-0' }, data: { headline: 'Renamed after the rebuild' } }));
+    expect(await found('rebuild')).toEqual(['Renamed after the rebuild']);
+  });
+});

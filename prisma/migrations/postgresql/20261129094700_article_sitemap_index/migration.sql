@@ -1,0 +1,1 @@
+CREATE INDEX "Article_publicationState_publishedAt_contentUpdatedAt_idx" ON "Article"("publicationState", "publishedAt", "contentUpdatedAt");
