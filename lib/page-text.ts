@@ -38,6 +38,8 @@ function blockToText(block: Block): string {
       return `@[${block.title ?? ''}](${block.url})`;
     case 'rule':
       return '---';
+    case 'html':
+      return block.html;
   }
 }
 

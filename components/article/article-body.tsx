@@ -1,3 +1,4 @@
+import { sanitizeHtml } from '@/lib/sanitize-html';
 import type { ImageRef } from '@/lib/media-ref';
 import type { Block, Body, Inline } from '@/lib/validation/body';
 import { Picture } from '@/components/common/picture';
@@ -100,6 +101,9 @@ function BodyBlock({ block, media }: { block: Block; media: Record<number, Image
       return <EmbedPlaceholder url={block.url} title={block.title} />;
     case 'rule':
       return <hr />;
+    case 'html':
+      // Imported markup no block expresses (tables, code); sanitised again on the way out.
+      return <div className="article-html" dangerouslySetInnerHTML={{ __html: sanitizeHtml(block.html) }} />;
   }
 }
 

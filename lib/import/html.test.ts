@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convertContent, plainText, type ConvertContext } from './html';
-import { sanitizeHtml } from './sanitize';
+import { sanitizeHtml } from '../sanitize-html';
 import { expandShortcodes } from './shortcodes';
 
 const none: ConvertContext = { resolveImage: () => null };

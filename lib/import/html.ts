@@ -7,7 +7,7 @@
 import { parseDocument } from 'htmlparser2';
 import { isTag, isText, type ChildNode, type Element } from 'domhandler';
 import { bodySchema, safeHref, type Block, type Body, type Inline } from '../validation/body';
-import { DROPPED, sanitizeNodes } from './sanitize';
+import { DROPPED, sanitizeNodes } from '../sanitize-html';
 import { expandShortcodes } from './shortcodes';
 
 /** A picture the converter found, by attachment id (from `wp-image-N` and friends) and URL. */

@@ -4,7 +4,7 @@
  * `[youtube]`/`[vimeo]`/`[tweet]` forms an embed figure. Unknown shortcodes stay in the text as
  * written, so nothing is lost, and are reported by name.
  */
-import { escapeText } from './sanitize';
+import { escapeText } from '../sanitize-html';
 
 const ATTRIBUTE = /([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))|(\S+)/g;
 

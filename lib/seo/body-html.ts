@@ -4,6 +4,7 @@
  * fragment is read away from the site.
  */
 import type { Block, Body, Inline } from '../validation/body';
+import { sanitizeHtml } from '../sanitize-html';
 import { xmlEscape } from './xml';
 import { absoluteUrl } from './urls';
 
@@ -55,6 +56,8 @@ function block(b: Block, images: ReadonlyMap<number, BodyImage>): string {
       return `<p><a href="${esc(b.url)}">${esc(b.title || b.url)}</a></p>`;
     case 'rule':
       return '<hr>';
+    case 'html':
+      return sanitizeHtml(b.html);
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { parseDocument } from 'htmlparser2';
 import { isTag, isText, type ChildNode, type Element } from 'domhandler';
-import { safeHref } from '../validation/body';
+import { safeHref } from './validation/body';
 
 /** Elements kept, with the attributes each may carry. */
 const ALLOWED: Record<string, readonly string[]> = {
