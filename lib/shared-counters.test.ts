@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loginRetryAfter, MemoryRateLimitStore, recordLoginFailure, recordLoginSuccess, setRateLimitStore } from './auth/rate-limit';
 import { createRedisConnection } from './redis';
-import { createMemoryCounters, createRedisCounters, type SharedCounters } from './shared-counters';
+import { createMemoryCounters, createRedisCounters, createRedisRateLimitStore, type SharedCounters } from './shared-counters';
 import { testRedisUrl } from './testing/redis';
 
 const prefix = `test:${randomUUID()}:`;
@@ -59,5 +60,36 @@ describe.each(stores)('shared counters %s', (_name, make) => {
     for (const drained of [first, second]) for (const [field, n] of drained) total.set(field, (total.get(field) ?? 0) + n);
     expect(Object.fromEntries(total)).toEqual({ '12@2026-11-29T09': 3, '40@2026-11-29T09': 1 });
     expect((await a.drain(tally)).size).toBe(0);
+  });
+});
+
+describe('sign-in limits across instances', () => {
+  it('makes failures on one instance delay the next attempt on the other, and forgets them after the window', async () => {
+    const instanceA = createRedisRateLimitStore(client, prefix);
+    const instanceB = createRedisRateLimitStore(otherClient, prefix);
+    const attempt = { email: `editor-${randomUUID()}@example.org`, ip: `203.0.113.${Math.floor(Math.random() * 250)}` };
+    const now = Date.now();
+    try {
+      // ACCOUNT_POLICY allows 3 free failures; spread them over both instances.
+      for (const [i, store] of [instanceA, instanceB, instanceA, instanceB].entries()) {
+        setRateLimitStore(store);
+        await recordLoginFailure(attempt, now + i);
+      }
+      setRateLimitStore(instanceA);
+      expect(await loginRetryAfter(attempt, now + 4)).toBeGreaterThan(0);
+      expect((await instanceB.get(`login:account:${attempt.email}`, now))?.count).toBe(4);
+
+      setRateLimitStore(instanceB);
+      await recordLoginSuccess(attempt);
+      expect(await instanceA.get(`login:account:${attempt.email}`, now)).toBeNull();
+
+      const lapsing = `lapse-${randomUUID()}`;
+      await instanceA.increment(lapsing, now, 200);
+      expect((await instanceB.get(lapsing, now))?.count).toBe(1);
+      await sleep(250);
+      expect(await instanceB.get(lapsing, now)).toBeNull();
+    } finally {
+      setRateLimitStore(new MemoryRateLimitStore());
+    }
   });
 });

@@ -3,6 +3,7 @@
  * view tallies waiting to be written. In memory on a single instance; in Redis with REDIS_URL, so
  * an attacker cannot multiply the login limit by the number of instances behind the balancer.
  */
+import type { RateLimitStore } from './auth/rate-limit';
 import { redis, type Redis } from './redis';
 
 /** A fixed window: `count` events since the window opened; it closes at `resetAt` (epoch ms). */
@@ -112,4 +113,30 @@ export function sharedCounters(): SharedCounters {
   if (holder[KEY]) return holder[KEY];
   const client = redis();
   return (holder[KEY] = client ? createRedisCounters(client) : createMemoryCounters());
+}
+
+// Sign-in failures (lib/auth/rate-limit.ts): a count and the time of the latest failure, forgotten
+// `ttlMs` after it. One script, so concurrent failures on two instances both count.
+const FAIL = `
+local count = redis.call('HINCRBY', KEYS[1], 'count', 1)
+redis.call('HSET', KEYS[1], 'last', ARGV[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return count`;
+
+/** The newsroom's login limiter store, shared by every instance through Redis. */
+export function createRedisRateLimitStore(client: Redis, prefix = 'broadsheet:'): RateLimitStore {
+  const key = (name: string) => `${prefix}ratelimit:${name}`;
+  return {
+    async get(name) {
+      const [count, last] = await client.hmget(key(name), 'count', 'last');
+      return count === null || last === null ? null : { count: Number(count), last: Number(last) };
+    },
+    async increment(name, now, ttlMs) {
+      const count = (await client.eval(FAIL, 1, key(name), now, Math.max(1, Math.round(ttlMs)))) as number;
+      return { count, last: now };
+    },
+    async delete(name) {
+      await client.del(key(name));
+    },
+  };
 }
