@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invalidate, tags } from '../lib/cache-tags';
+import { publishArticle, scheduleArticle, unpublishArticle } from '../lib/article-workflow';
+import type { Actor } from '../lib/auth/actor';
 import { db, write } from '../lib/db';
 import { installInvalidationBridge, uninstallInvalidationBridge } from '../lib/invalidation-bridge';
 import { createRedisConnection, type Redis } from '../lib/redis';
@@ -24,6 +25,7 @@ const redisUrl = `${testRedisUrl().replace(/\/\d*$/, '')}/3`;
 const local = mkdtempSync(join(tmpdir(), 'broadsheet-cluster-'));
 const bin = (name: string) => join(local, 'bin', name);
 let redis: Redis;
+let editor: Actor;
 
 function get(base: string, path: string, init?: RequestInit) {
   return fetch(base + path, { redirect: 'manual', ...init });
@@ -34,13 +36,21 @@ async function text(base: string, path: string): Promise<{ status: number; body:
   return { status: response.status, body: await response.text() };
 }
 
-async function livePath(): Promise<{ id: number; path: string; headline: string }> {
-  const row = await db().article.findFirstOrThrow({
+async function liveArticles(take: number, skip = 0): Promise<Array<{ id: number; path: string; headline: string }>> {
+  const rows = await db().article.findMany({
     where: { publicationState: 'published', deletedAt: null },
-    orderBy: { publishedAt: 'desc' },
+    orderBy: { id: 'asc' },
+    skip,
+    take,
     select: { id: true, slug: true, headline: true, topSection: { select: { slug: true } } },
   });
-  return { id: row.id, path: `/${row.topSection.slug}/${row.slug}`, headline: row.headline };
+  return rows.map((row) => ({ id: row.id, path: `/${row.topSection.slug}/${row.slug}`, headline: row.headline }));
+}
+
+const livePath = async () => (await liveArticles(1))[0]!;
+
+function instancePid(port: number): number {
+  return Number(readFileSync(join(local, 'run', `instance-${port}.pid`), 'utf8'));
 }
 
 describe.skipIf(!enabled)('two production instances sharing PostgreSQL and Redis', () => {
@@ -56,15 +66,18 @@ describe.skipIf(!enabled)('two production instances sharing PostgreSQL and Redis
     try {
       await run(
         'bash',
-        ['deploy/install.sh', '--local', local, '--instances', '2', '--first-port', '3108', '--listen', '3190', '--demo', '40', '--database-url', process.env.DATABASE_URL!, '--redis-url', redisUrl],
+        ['deploy/install.sh', '--local', local, '--instances', '2', '--first-port', '3108', '--listen', '3190', '--demo', '80', '--database-url', process.env.DATABASE_URL!, '--redis-url', redisUrl],
         { maxBuffer: 64 * 1024 * 1024 },
       );
     } catch (error) {
       const { stdout, stderr } = error as { stdout: string; stderr: string };
       throw new Error(`install.sh failed:\n${stdout.slice(-4000)}\n${stderr.slice(-4000)}`);
     }
-    // The test process writes like a CLI tool would: its invalidations go through Redis too.
+    // The test process is the newsroom's write path (the admin's article screens are not built
+    // yet): its lib/ calls invalidate through Redis exactly as an instance's server actions do.
     installInvalidationBridge(redis, redisUrl);
+    const user = await write((tx) => tx.user.create({ data: { email: 'night-editor@example.org', name: 'Night Editor', role: 'editor' } }));
+    editor = { userId: user.id, role: 'editor', name: user.name, email: user.email, personId: null };
   }, 900_000);
 
   afterAll(async () => {
@@ -82,18 +95,57 @@ describe.skipIf(!enabled)('two production instances sharing PostgreSQL and Redis
     }
   });
 
-  it('shows a change written through one instance on the other’s next request', async () => {
+  it('serves a publication on both instances’ next request, and 410 on both after unpublishing', async () => {
     const article = await livePath();
-    expect((await text(A, article.path)).body).toContain(article.headline);
-    expect((await text(B, article.path)).body).toContain(article.headline);
+    await unpublishArticle(editor, article.id);
+    // Both instances now hold the 410 for it; read twice so the answer comes from their caches.
+    for (const base of [A, B, A, B]) expect((await get(base, article.path)).status).toBe(410);
 
-    const corrected = `${article.headline} (corrected ${Date.now()})`;
-    await write((tx) => tx.article.update({ where: { id: article.id }, data: { headline: corrected } }));
-    await invalidate([tags.article(article.id)]);
+    await publishArticle(editor, article.id);
+    const onB = await text(B, article.path);
+    expect(onB.status).toBe(200);
+    expect(onB.body).toContain(article.headline);
+    expect((await text(A, article.path)).status).toBe(200);
+    // Cached again on both…
+    expect((await get(A, article.path)).headers.get('x-cache')).toBe('HIT');
+    expect((await get(B, article.path)).headers.get('x-cache')).toBe('HIT');
 
-    expect((await text(B, article.path)).body).toContain(corrected);
-    expect((await text(A, article.path)).body).toContain(corrected);
+    await unpublishArticle(editor, article.id);
+    // …and gone from both on the very next request.
+    expect((await get(A, article.path)).status).toBe(410);
+    expect((await get(B, article.path)).status).toBe(410);
+    await publishArticle(editor, article.id);
   });
+
+  it('publishes every scheduled article exactly once, even when the instance running the job is killed mid-run', async () => {
+    const batch = await liveArticles(40, 5);
+    for (const article of batch) await unpublishArticle(editor, article.id);
+    const at = new Date(Date.now() + 2_000);
+    for (const article of batch) await scheduleArticle(editor, article.id, at);
+    const ids = batch.map((a) => a.id);
+    const published = () => db().article.count({ where: { id: { in: ids }, publicationState: 'published' } });
+
+    // Wait until one instance is part-way through the batch, then kill it without warning.
+    await expect.poll(published, { timeout: 60_000, interval: 50 }).toBeGreaterThan(0);
+    const lock = await db().jobLock.findUniqueOrThrow({ where: { name: 'publish-scheduled' } });
+    const holderPid = Number(lock.holder.split(':')[1]);
+    const victim = [3108, 3109].find((port) => instancePid(port) === holderPid);
+    expect(victim, `the job's holder ${lock.holder} is one of the instances`).toBeDefined();
+    const beforeKill = await published();
+    process.kill(holderPid, 'SIGKILL');
+    console.log(`killed the instance on port ${victim} after ${beforeKill} of ${ids.length} scheduled articles were published`);
+    expect(beforeKill).toBeLessThan(ids.length);
+
+    // The survivor takes the job over once the lease (5 s here) lapses.
+    await expect.poll(published, { timeout: 90_000, interval: 250 }).toBe(ids.length);
+    const publications = await db().revision.groupBy({ by: ['articleId'], where: { articleId: { in: ids }, kind: 'publish', createdAt: { gte: new Date(at.getTime() - 1_000) } }, _count: true });
+    expect(publications.map((p) => p._count)).toEqual(ids.map(() => 1));
+    const survivor = victim === 3108 ? B : A;
+    for (const article of batch.slice(0, 3)) expect((await get(survivor, article.path)).status).toBe(200);
+
+    await run(bin('start-instance'), [String(victim)]);
+    await expect.poll(async () => (await get(victim === 3108 ? A : B, '/api/ready').catch(() => null))?.status, { timeout: 90_000, interval: 250 }).toBe(200);
+  }, 240_000);
 
   it('keeps answering through nginx with zero errors while one instance restarts', async () => {
     const article = await livePath();
