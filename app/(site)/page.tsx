@@ -30,9 +30,9 @@ export default async function HomePage() {
             Top stories
           </h2>
           <StoryCard story={home.lead} timeZone={tz} variant="lead" level={3} eager />
-          <ul className="grid gap-6 sm:grid-cols-2 lg:grid-cols-1 lg:divide-y lg:divide-rule">
+          <ul className="grid gap-6 sm:grid-cols-2 lg:grid-cols-1 lg:gap-0 lg:divide-y lg:divide-rule">
             {home.top.map((story, i) => (
-              <li key={story.id} className="lg:pt-4 lg:first:pt-0">
+              <li key={story.id} className="lg:py-4 lg:first:pt-0">
                 <StoryCard story={story} timeZone={tz} variant={i === 0 ? 'top' : 'compact'} level={3} />
               </li>
             ))}

@@ -42,7 +42,7 @@ export default async function SearchPage({ searchParams }: Props) {
             <Pagination current={params.page} count={response.pageCount} href={(page) => pageHref(params, page)} />
           </>
         ) : (
-          <p className="text-neutral-700">
+          <p className="text-muted">
             {params.q.trim()
               ? 'Type a word to search for: a search needs at least one word that is not excluded.'
               : 'Search every story we have published by word, phrase, section, author or date.'}
