@@ -19,14 +19,15 @@ Object.assign(process.env, {
 await migrate(scratch.url);
 const { seedDemoIfEmpty } = await import('./seed-if-empty');
 await seedDemoIfEmpty(Number(process.env.E2E_ARTICLES ?? 400), { seed: 42 });
-const { createE2eAccounts } = await import('./e2e-accounts');
-await createE2eAccounts();
 if (!buildIsCurrent()) {
   execFileSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit' });
   recordBuild();
 }
 const { startServer } = await import('../server');
 const running = await startServer();
+// After Next is up: lib/auth loads next/headers, which needs the AsyncLocalStorage Next installs.
+const { createE2eAccounts } = await import('./e2e-accounts');
+await createE2eAccounts();
 console.log(`e2e server on ${running.url} (${scratch.url.startsWith('file:') ? 'SQLite' : 'PostgreSQL'})`);
 
 let stopping = false;
