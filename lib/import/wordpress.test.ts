@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getPublishedArticle, listLatestArticles } from '../articles';
+import { searchArticles } from '../search';
+import { parseSearchParams } from '../validation/search';
 import { onInvalidate } from '../cache-tags';
 import { db, write } from '../db';
 import { bodySchema, type Block } from '../validation/body';
@@ -236,11 +238,25 @@ describe('importWordPress', () => {
 
   it('shows imported articles to readers on the next request', async () => {
     const found = await getPublishedArticle('news', 'election-night');
-    expect(found).toMatchObject({ headline: 'Election night: turnout & tension', sectionName: 'News', path: '/news/election-night' });
+    expect(found).toMatchObject({
+      headline: 'Election night: turnout & tension',
+      path: '/news/election-night',
+      topSection: { name: 'News', path: '/news' },
+      hero: { alt: 'Fishing boats in a harbour at sunrise', credit: 'Niran Photo' },
+      bylines: [{ name: 'Alice Smith' }],
+    });
+    // The inline picture resolves to the imported file.
+    expect(found!.media[(await article(200)).heroImageId!]?.src).toMatch(/^\/media\/wp\/100-harbour/);
     expect((await listLatestArticles({ limit: 20 })).map((a) => a.path)).toContain('/section-4/story-202');
     expect(await getPublishedArticle('news', 'festival-preview')).toBeNull();
     const a = await article(200);
     expect(invalidated).toEqual(expect.arrayContaining(['home', 'redirects', 'feeds', 'sitemaps', `article:${a.id}`, `section:${a.topSectionId}`, `page:${(await db().page.findFirstOrThrow()).id}`]));
+  });
+
+  it('leaves the search index consistent: imported articles are found, drafts are not', async () => {
+    const found = await searchArticles(parseSearchParams({ q: 'turnout' }));
+    expect(found.results.map((r) => r.path)).toEqual(['/news/election-night']);
+    expect((await searchArticles(parseSearchParams({ q: 'budget' }))).results).toEqual([]);
   });
 
   it('updates instead of duplicating when run again, keeping slugs and leaving newsroom edits alone', async () => {
