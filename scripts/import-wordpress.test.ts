@@ -8,13 +8,13 @@ const fixture = (name: string) => resolve('lib/import/fixtures', name);
 /** Runs the CLI against this test file's scratch database. */
 function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    const child = execFile(resolve('node_modules/.bin/tsx'), [resolve('scripts/import-wordpress.ts'), ...args], { env: process.env, timeout: 120_000 }, (error, stdout, stderr) =>
+    const child = execFile(resolve('node_modules/.bin/tsx'), [resolve('scripts/import-wordpress.ts'), ...args], { env: process.env, timeout: 240_000 }, (error, stdout, stderr) =>
       done({ code: error ? (child.exitCode ?? 1) : 0, stdout, stderr }),
     );
   });
 }
 
-describe('npm run import:wordpress', () => {
+describe('npm run import:wordpress', { timeout: 300_000 }, () => {
   it('explains its usage when the file is missing', async () => {
     const result = await cli();
     expect(result.code).toBe(1);

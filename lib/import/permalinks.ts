@@ -1,7 +1,7 @@
 /**
  * Old WordPress URLs, as paths the redirect table stores (DESIGN §4): leading slash, no trailing
- * slash, percent-encoding in the form browsers send (uppercase hex), the query kept only for the
- * `?p=ID` / `?page_id=ID` forms.
+ * slash, percent-encoding in the form browsers send (uppercase hex). The front layer normalises
+ * them again when it loads the table (lib/front/normalise.ts).
  */
 
 /** `path` in the redirect table's form. */
@@ -27,7 +27,7 @@ export function linkPath(link: string): string | null {
     return null;
   }
   const id = url.searchParams.get('p') ?? url.searchParams.get('page_id');
-  if (id) return null; // the ?p= forms are recorded separately
+  if (id) return null; // the front layer answers ?p= and ?page_id= from legacyId
   const path = normalizePath(url.pathname);
   return path === '/' ? null : path;
 }

@@ -70,7 +70,8 @@ const TOP_LEVEL_EXTRA = new Set(['newsletter']);
  * redirected: the redirect table is consulted first and would hide them (DESIGN §4).
  */
 export function shadowsOwnRoute(path: string): boolean {
-  if (path.startsWith('/?')) return false;
+  // The front layer keys the table on the path without its query.
+  if (path.includes('?')) return true;
   const segments = path.slice(1).split('?', 1)[0]!.split('/');
   const first = segments[0] ?? '';
   if (path === '/' || /^\/\d{4}\/\d{2}(\/\d{2})?$/.test(path)) return true;
@@ -583,7 +584,11 @@ class Importer {
     }
   }
 
-  /** Old URLs of a published post or page: its permalink, its old slugs and `?p=ID`. */
+  /**
+   * Old URLs of a published post or page: its permalink and its old slugs. `?p=ID` and
+   * `?page_id=ID` are answered by the front layer from `legacyId` (lib/front/redirects.ts); the
+   * table keys on the path alone, so a query row would redirect the home page.
+   */
   private oldPaths(item: WxrItem, categoryPath: string): string[] {
     const paths = new Set<string>();
     const structure = this.options.permalinks;
@@ -600,7 +605,6 @@ class Importer {
         paths.add(segments.join('/'));
       }
     }
-    paths.add(item.type === 'page' ? `/?page_id=${item.id}` : `/?p=${item.id}`);
     return [...paths];
   }
 
