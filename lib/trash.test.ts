@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { trashArticle } from './article-workflow';
+import { restoreArticle, trashArticle } from './article-workflow';
 import { AuthorizationError } from './auth/actor';
 import { db } from './db';
 import { trashMedia, uploadMedia } from './media';
@@ -23,12 +23,17 @@ const DAY = 86_400_000;
 const png = () => sharp({ create: { width: 64, height: 64, channels: 3, background: '#888' } }).png().toBuffer();
 
 describe('trash', () => {
-  it('lists trashed articles and restores them through the workflow, as unpublished copies', async () => {
+  it('restores a trashed live article at its URL, back in its listings, with a restore revision', async () => {
     const article = await createArticle(sectionId, 'back-again');
+    const publishedAt = (await db().article.findUniqueOrThrow({ where: { id: article.id } })).publishedAt;
     await trashArticle(staff.editor, article.id);
+    expect((await loadRedirects()).find((r) => r.fromPath === '/world/back-again')).toEqual({ fromPath: '/world/back-again', toPath: null });
     expect((await listTrash(staff.editor)).items).toEqual([expect.objectContaining({ kind: 'article', id: article.id, title: 'Headline back-again' })]);
-    await restoreFromTrash(staff.editor, 'article', article.id);
-    expect(await db().article.findUniqueOrThrow({ where: { id: article.id }, select: { deletedAt: true, publicationState: true } })).toEqual({ deletedAt: null, publicationState: 'unpublished' });
+    await restoreArticle(staff.editor, article.id);
+    expect(await db().article.findUniqueOrThrow({ where: { id: article.id }, select: { deletedAt: true, publicationState: true } })).toEqual({ deletedAt: null, publicationState: 'published' });
+    expect(await db().articleSection.findFirstOrThrow({ where: { articleId: article.id }, select: { publishedAt: true } })).toEqual({ publishedAt });
+    expect((await loadRedirects()).find((r) => r.fromPath === '/world/back-again')).toBeUndefined();
+    expect(await db().revision.count({ where: { articleId: article.id, kind: 'restore' } })).toBe(1);
     expect((await listTrash(staff.editor)).items).toEqual([]);
   });
 

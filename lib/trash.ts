@@ -5,7 +5,6 @@
  */
 import { requireRole, type Actor } from './auth/actor';
 import { invalidate, tags } from './cache-tags';
-import { restoreArticle } from './article-workflow';
 import { db, write, type Tx } from './db';
 import { MediaNotFoundError, mediaFilePaths, restoreMediaRow } from './media';
 import { audit } from './media/audit';
@@ -84,11 +83,33 @@ async function articleTags(tx: Tx, id: number): Promise<string[]> {
   ];
 }
 
-/** Brings an item back: an article as an unpublished copy (the workflow's restore), a page at its old URL. */
+/**
+ * Brings an item back as it was: a live article goes live again at its old URL and back into its
+ * listings, a page returns at its URL if nothing took it meanwhile. The workflow's restoreArticle
+ * calls this and adds the restore revision; the trash page uses restoreArticle for articles.
+ */
 export async function restoreFromTrash(actor: Actor, kind: TrashKind, id: number): Promise<void> {
   requireRole(actor, ...EDITORS);
-  if (kind === 'article') return restoreArticle(actor, id);
   const affected = await write(async (tx): Promise<string[]> => {
+    if (kind === 'article') {
+      const article = await tx.article.findFirst({
+        where: { id, deletedAt: { not: null } },
+        select: { headline: true, slug: true, publicationState: true, publishedAt: true, topSection: { select: { slug: true } } },
+      });
+      if (!article) throw new TrashConflictError('That article is no longer in the trash.');
+      await tx.article.update({ where: { id }, data: { deletedAt: null } });
+      const path = `/${article.topSection.slug}/${article.slug}`;
+      if (article.publicationState === 'published') {
+        // Listings walk the join tables by publishedAt (ADR 002): put them back in step.
+        const publishedAt = article.publishedAt;
+        await tx.articleSection.updateMany({ where: { articleId: id }, data: { publishedAt } });
+        await tx.articleTag.updateMany({ where: { articleId: id }, data: { publishedAt } });
+        await tx.articleByline.updateMany({ where: { articleId: id }, data: { publishedAt } });
+        await releasePath(tx, path);
+      }
+      await audit(tx, actor, { action: 'article.restore', entityType: 'article', entityId: id, summary: `Restored ${article.headline} from the trash` });
+      return [...(await articleTags(tx, id)), tags.redirects, tags.search, tags.missing(path)];
+    }
     if (kind === 'page') {
       const page = await tx.page.findFirst({ where: { id, deletedAt: { not: null } }, select: { title: true, slug: true } });
       if (!page) throw new TrashConflictError('That page is no longer in the trash.');

@@ -1,5 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
+import { restoreArticle } from '@/lib/article-workflow';
 import { actionAuthError } from '@/lib/auth/guards';
 import { requireActor } from '@/lib/auth/session';
 import { MediaNotFoundError } from '@/lib/media';
@@ -12,7 +13,10 @@ function known(error: unknown): string | null {
 
 export async function restoreAction(kind: TrashKind, id: number, _previous: FormState): Promise<FormState> {
   try {
-    await restoreFromTrash(await requireActor('admin', 'editor'), kind, id);
+    const actor = await requireActor('admin', 'editor');
+    // Articles go through the workflow, which also records a restore revision.
+    if (kind === 'article') await restoreArticle(actor, id);
+    else await restoreFromTrash(actor, kind, id);
   } catch (error) {
     const message = known(error);
     if (message) return { message };
