@@ -6,7 +6,7 @@
  */
 import { recordExpiry, recordTags, tags } from './cache-tags';
 import { db, type Prisma } from './db';
-import { mediaImage, type ImageRef } from './media-ref';
+import { heroImage, mediaImage, type ImageRef } from './media-ref';
 import { bodySchema, type Body } from './validation/body';
 
 export const PAGE_SIZE = 20;
@@ -58,7 +58,7 @@ export interface Paged<T> {
   total: number;
 }
 
-const mediaSelect = { path: true, width: true, height: true, alt: true, deletedAt: true } as const;
+const mediaSelect = { path: true, width: true, height: true, alt: true, deletedAt: true, variants: true } as const;
 
 const cardSelect = {
   id: true,
@@ -90,7 +90,7 @@ function toCard(row: CardRow): ArticleCard {
     path: `/${row.topSection.slug}/${row.slug}`,
     publishedAt: row.publishedAt!,
     section: { name: row.primarySection.name, path: sectionPath(row.primarySection) },
-    image: mediaImage(row.heroImage, row.heroAlt),
+    image: heroImage(row.heroImage, row.heroAlt),
     isOpinion: row.isOpinion,
     bylines: row.bylines.map((b) => ({ name: b.person.name, path: `/author/${b.person.slug}` })),
   };
@@ -309,7 +309,7 @@ export async function getPublishedArticle(sectionSlug: string, slug: string): Pr
   const published = row.publishedAt!;
   const first = row.firstPublishedAt ?? published;
   const updated = row.contentUpdatedAt && row.contentUpdatedAt.getTime() - first.getTime() > UPDATE_THRESHOLD_MS ? row.contentUpdatedAt : null;
-  const hero = mediaImage(row.heroImage, row.heroAlt);
+  const hero = heroImage(row.heroImage, row.heroAlt);
   return {
     ...toCard({ ...row, bylines: row.bylines }),
     primarySectionId: row.primarySectionId,

@@ -9,7 +9,7 @@
 import { requireRole, type Actor } from './auth/actor';
 import { invalidate, recordExpiry, recordTags, tags } from './cache-tags';
 import { db, write } from './db';
-import { mediaCropUrls } from './media';
+import { mediaCropUrls } from './media-ref';
 import { audit } from './media/audit';
 import { containsText } from './media/sql';
 import { MAX_TOP_STORIES, breakingBarSchema, homeCurationSchema } from './validation/library';

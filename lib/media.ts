@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { requireRole, AuthorizationError, type Actor } from './auth/actor';
 import { invalidate, tags } from './cache-tags';
 import { db, dbProvider, write, type Tx } from './db';
+import { mediaCropUrls, variantsOf as storedVariants } from './media-ref';
 import { audit } from './media/audit';
 import { decodeStored, decodeUpload, encodeAll, encodeCrops, focalKey, type CropName, type EncodedFile } from './media/process';
 import { MediaRejectedError, checkUploadBytes } from './media/sniff';
@@ -92,19 +93,7 @@ type MediaRow = {
   deletedAt: Date | null;
 };
 
-function variantsOf(row: { variants: unknown }): MediaVariant[] {
-  return Array.isArray(row.variants) ? (row.variants as MediaVariant[]) : [];
-}
-
-/** URLs of the crops of a stored image (seeded images have none and fall back to the original). */
-export function mediaCropUrls(row: { path: string; variants: unknown }): { wideSrc: string; ogUrl: string } {
-  const variants = variantsOf(row);
-  const wide = variants.find((v) => v.crop === 'wide');
-  const og = variants.find((v) => v.crop === 'og');
-  // The loader turns `<base>-wide-<focal>.webp` into `<base>-wide-<focal>-<width>.webp`.
-  const wideSrc = wide ? `/media/${wide.path.replace(/-\d+\.webp$/, '.webp')}` : `/media/${row.path}`;
-  return { wideSrc, ogUrl: og ? `/media/${og.path}` : `/media/${row.path}` };
-}
+const variantsOf = (row: { variants: unknown }) => storedVariants(row) as MediaVariant[];
 
 function toItem(row: MediaRow): MediaItem {
   const { variants: _variants, ...rest } = row;
