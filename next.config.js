@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // The front layer buffers and rewrites reader HTML, then compresses it itself (DESIGN §8.1).
@@ -36,3 +38,9 @@ const nextConfig = {
 };
 
 export default nextConfig;
+
+// ops (ADR 009): several instances must never serve each other's stale data, so Next's own server
+// cache stores nothing (our front layer caches reader pages and is invalidated across instances),
+// and its per-instance in-memory copies are sized to zero.
+nextConfig.cacheHandler = fileURLToPath(new URL('./lib/next-cache-handler.js', import.meta.url));
+nextConfig.cacheMaxMemorySize = 0;

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import next from 'next';
 import { config } from './lib/config';
 import { createFrontLayer, type FrontLayer } from './lib/front/handler';
+import { startInstance } from './lib/instance';
+import { drainServer, exitOnSignals, stopInstance } from './lib/shutdown';
 import { flushViews } from './lib/views';
 
 export interface RunningServer {
@@ -54,19 +56,20 @@ export async function startServer({ dev = false, port, hostname }: ServerOptions
   const address = server.address();
   const boundPort = typeof address === 'object' && address ? address.port : listenPort;
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${boundPort}`;
-  // Scheduled publishing runs in the server process, outside any request (issue 7).
-  const { startScheduler } = await import('./lib/scheduler');
-  const scheduler = startScheduler();
+  // ops hook (lib/instance.ts, lib/shutdown.ts): shared invalidation with REDIS_URL, and the
+  // periodic jobs — scheduled publishing (issue 7) among them — once across all instances.
+  const { runDueJobs } = await import('./lib/scheduler');
+  await startInstance({ publishDue: runDueJobs });
   return {
     server,
     url,
     front,
     close: async () => {
-      scheduler.stop();
+      // In-flight requests finish first; then views are written and jobs, Redis, the database stop.
+      await drainServer(server);
       front.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
       await flushViews().catch((error: unknown) => console.error('Writing view counts failed:', error));
+      await stopInstance();
     },
   };
 }
@@ -74,4 +77,5 @@ export async function startServer({ dev = false, port, hostname }: ServerOptions
 if (process.argv[1] === import.meta.filename) {
   const running = await startServer({ dev: process.argv.includes('--dev') });
   console.log(`Broadsheet listening on ${running.url}`);
+  exitOnSignals(running.close);
 }

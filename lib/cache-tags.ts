@@ -143,3 +143,49 @@ export function invalidatedSince(names: Iterable<string>, epoch: number): boolea
   const wanted = new Set(names);
   return log.some((entry) => entry.epoch > epoch && entry.tags.some((tag) => wanted.has(tag)));
 }
+
+// --- Several instances (ops, ADR 009) --------------------------------------------------------
+// With REDIS_URL, lib/invalidation-bridge.ts installs the broadcaster above and a source of tag
+// versions shared by all instances. The local epoch log cannot see an invalidation whose Redis
+// message this instance missed (it was reconnecting); the shared versions can. The front cache
+// stamps a render when it starts and checks the stamp before storing and before serving.
+
+/** Tag versions shared by all instances: a global sequence number, and the last one per tag. */
+export interface TagVersionSource {
+  current(): Promise<number>;
+  unchangedSince(tags: readonly string[], since: number): Promise<boolean>;
+}
+
+const SHARED_KEY = Symbol.for('broadsheet.cache-tags.shared-versions');
+type SharedHolder = { [SHARED_KEY]?: TagVersionSource };
+
+export function setTagVersionSource(source: TagVersionSource | undefined): void {
+  (globalThis as SharedHolder)[SHARED_KEY] = source;
+}
+
+/** The shared tag versions, or undefined on a single instance (the local epoch log is then exact). */
+export function tagVersionSource(): TagVersionSource | undefined {
+  return (globalThis as SharedHolder)[SHARED_KEY];
+}
+
+/**
+ * Stamp for a render that starts now: undefined on a single instance, null when the shared
+ * versions cannot be read (the render must then not be stored).
+ */
+export async function sharedStamp(): Promise<number | null | undefined> {
+  const source = tagVersionSource();
+  if (!source) return undefined;
+  return source.current().catch(() => null);
+}
+
+/**
+ * Whether a response stamped `stamp` that read `names` may still be stored or served: no
+ * instance has invalidated any of them since. False when Redis does not answer — render afresh
+ * rather than risk a stale page.
+ */
+export async function sharedFresh(names: Iterable<string>, stamp: number | null | undefined): Promise<boolean> {
+  const source = tagVersionSource();
+  if (!source) return true;
+  if (stamp === null || stamp === undefined) return false;
+  return source.unchangedSince([...names], stamp).catch(() => false);
+}

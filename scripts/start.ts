@@ -23,6 +23,9 @@ async function main() {
   const { startServer } = await import('../server');
   const running = await startServer();
   console.log(`Broadsheet is serving ${settings.SITE_URL} (listening on ${running.url})`);
+  // SIGTERM (systemd stop, rolling restart): finish in-flight requests, then exit (lib/shutdown.ts).
+  const { exitOnSignals } = await import('../lib/shutdown');
+  exitOnSignals(running.close);
 }
 
 main().catch((error: unknown) => {

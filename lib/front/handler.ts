@@ -8,7 +8,7 @@ import { readdirSync, statSync } from 'node:fs';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { collectTags, invalidatedSince, onInvalidate, tagEpoch, tags as tagNames, type RenderRecord } from '../cache-tags';
+import { collectTags, invalidatedSince, onInvalidate, sharedFresh, sharedStamp, tagEpoch, tags as tagNames, type RenderRecord } from '../cache-tags';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../session-cookie';
 import { getSiteSettings } from '../settings';
 import { FrontCache, type CacheEntry } from './cache';
@@ -65,6 +65,8 @@ interface Rendered {
   setsCookie: boolean;
   /** Invalidated while rendering: fine to answer this request with, never to store or share. */
   stale: boolean;
+  /** Shared tag-version stamp when the render started, with several instances (ADR 009). */
+  stamp?: number | null;
 }
 
 type RenderOutcome = { kind: 'rendered'; rendered: Rendered } | { kind: 'streamed' };
@@ -107,6 +109,8 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
   const files = publicFiles(options.publicDir);
   let enhance: StaticAsset = loadEnhanceModule(options.publicDir);
   const inflight = new Map<string, Promise<RenderOutcome>>();
+  // ops (ADR 009): the shared stamp of each stored entry, checked against Redis before serving.
+  const stamps = new WeakMap<CacheEntry, number | null | undefined>();
   let siteInfo: Promise<StaticPageOptions> | undefined;
 
   const stopListening = onInvalidate((list) => {
@@ -182,6 +186,7 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
   /** Renders `key` through Next as an anonymous (or, when `personal`, the requesting) GET. */
   async function render(req: IncomingMessage, key: string, personal: boolean, spillTo?: (status: number, headers: OutgoingHttpHeaders) => Writable | undefined): Promise<RenderOutcome> {
     const epoch = tagEpoch();
+    const stamp = await sharedStamp();
     // Next rewrites req.url while routing, so the key was computed before this point (DESIGN §8.4).
     req.url = key;
     req.method = 'GET'; // a HEAD miss would render nothing (DESIGN §8.5)
@@ -216,7 +221,8 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
         tags: record.tags,
         expiresAt: record.expiresAt,
         setsCookie: headers['set-cookie'] !== undefined,
-        stale: invalidatedSince(record.tags, epoch),
+        stale: invalidatedSince(record.tags, epoch) || !(await sharedFresh(record.tags, stamp)),
+        stamp,
       },
     };
   }
@@ -305,7 +311,12 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
       return;
     }
 
-    const hit = cache.get(url.key);
+    let hit = cache.get(url.key);
+    // Another instance may have invalidated it while this one missed the message (ADR 009).
+    if (hit && !(await sharedFresh(hit.tags, stamps.get(hit)))) {
+      cache.delete(url.key);
+      hit = undefined;
+    }
     if (hit) {
       send(req, res, hit, { cacheControl: publicCacheControl(sMaxage, secondsLeft(hit)), cacheStatus: 'HIT', conditional });
       return;
@@ -338,6 +349,7 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
     const { rendered } = outcome;
     if (storable(rendered)) {
       const entry = buildEntry({ status: rendered.status as CacheEntry['status'], headers: rendered.headers, body: rendered.body, tags: rendered.tags, expiresAt: rendered.expiresAt });
+      stamps.set(entry, rendered.stamp);
       if (cache.set(url.key, entry)) {
         send(req, res, entry, { cacheControl: publicCacheControl(sMaxage, secondsLeft(entry)), cacheStatus: 'MISS', conditional });
         return;

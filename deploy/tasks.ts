@@ -1,0 +1,29 @@
+// Steps of deploy/install.sh that need the application's own code:
+//   tsx deploy/tasks.ts seed N   seeds N demo articles into an empty database (keeps existing content)
+//   tsx deploy/tasks.ts build    builds the site unless the current build matches the sources
+import { execFileSync } from 'node:child_process';
+import { buildIsCurrent, recordBuild } from '../scripts/build-stamp';
+
+const [task, argument] = process.argv.slice(2);
+
+if (task === 'seed') {
+  const articles = Number(argument);
+  if (!Number.isInteger(articles) || articles < 0) {
+    console.error(`deploy/tasks.ts seed: N must be a whole number (got ${argument})`);
+    process.exit(2);
+  }
+  const { seedDemoIfEmpty } = await import('../scripts/seed-if-empty');
+  await seedDemoIfEmpty(articles);
+  const { disconnect } = await import('../lib/db');
+  await disconnect();
+} else if (task === 'build') {
+  if (buildIsCurrent()) {
+    console.log('The current build matches the sources.');
+  } else {
+    execFileSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit' });
+    recordBuild();
+  }
+} else {
+  console.error('Usage: tsx deploy/tasks.ts seed N | build');
+  process.exit(2);
+}
