@@ -1,5 +1,8 @@
 // The server the Playwright suite runs against: a production build on a fresh database seeded
 // with a fixed seed — SQLite by default, a new PostgreSQL database when TEST_DATABASE_URL is set.
+// Next's modules (next/headers, imported by lib/users via e2e-accounts) need the AsyncLocalStorage
+// global that Next installs only when its server starts; install it before anything loads them.
+import 'next/dist/server/node-environment-baseline.js';
 import { execFileSync } from 'node:child_process';
 import { createScratchDatabase } from '../lib/testing/scratch-db';
 import { migrate } from '../lib/migrate';
