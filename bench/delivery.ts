@@ -156,14 +156,20 @@ async function main() {
     bare = spawn(process.execPath, ['-e', BARE_SERVER, file, String(barePort)], { stdio: 'inherit' });
     await waitFor(`http://127.0.0.1:${barePort}/`, 10_000);
 
-    console.log(`\nWarm article, ${CONNECTIONS} keep-alive connections, ${SECONDS} s each, identity encoding`);
+    console.log(`\nWarm article, ${CONNECTIONS} keep-alive connections, ${SECONDS} s each in alternating rounds, identity encoding`);
     console.log(`  load average before: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on this machine's shared cores`);
-    await load(base + articlePath, 2, CONNECTIONS); // warm the JIT and the cache
-    const front = await load(base + articlePath, SECONDS, CONNECTIONS);
-    await load(`http://127.0.0.1:${nginxPort}${articlePath}`, 2, CONNECTIONS);
-    const static_ = await load(`http://127.0.0.1:${nginxPort}${articlePath}`, SECONDS, CONNECTIONS);
-    await load(`http://127.0.0.1:${barePort}${articlePath}`, 2, CONNECTIONS);
-    const bareRate = await load(`http://127.0.0.1:${barePort}${articlePath}`, SECONDS, CONNECTIONS);
+    // The machine is shared and its load swings by the second: measure the three servers in
+    // alternating two-second rounds so each sees the same conditions.
+    const targets = { front: base + articlePath, bare: `http://127.0.0.1:${barePort}${articlePath}`, nginx: `http://127.0.0.1:${nginxPort}${articlePath}` };
+    const totals = { front: 0, bare: 0, nginx: 0 };
+    for (const url of Object.values(targets)) await load(url, 1, CONNECTIONS); // warm the JIT and the cache
+    const rounds = Math.max(1, Math.round(SECONDS / 2));
+    for (let round = 0; round < rounds; round += 1) {
+      for (const name of Object.keys(targets) as (keyof typeof targets)[]) totals[name] += await load(targets[name], 2, CONNECTIONS);
+    }
+    const front = totals.front / rounds;
+    const bareRate = totals.bare / rounds;
+    const static_ = totals.nginx / rounds;
     console.log(`  front layer (npm start): ${front.toFixed(0)} req/s`);
     console.log(`  bare Node handler, same bytes: ${bareRate.toFixed(0)} req/s`);
     console.log(`  nginx, same HTML static: ${static_.toFixed(0)} req/s`);

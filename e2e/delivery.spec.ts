@@ -76,7 +76,8 @@ test('the enhancement module toggles the theme, loads embeds on click and sends 
       body: `<!DOCTYPE html><html lang="en"><head><title>Fixture</title><script type="module" src="${enhanceUrl}"></script></head>
 <body><button type="button" data-theme-toggle hidden>Theme</button>
 <article data-article-id="1"><h1>Story</h1>
-<figure data-embed-src="https://www.youtube-nocookie.com/embed/xyz" data-embed-title="Flood footage"><button type="button" data-embed-load>Load video</button></figure>
+<nav aria-label="Share this story" data-share-url="http://example.test/story" data-share-title="Story"><ul><li>Share:</li><li><a href="mailto:?body=x">Email</a></li></ul></nav>
+<figure data-embed-url="https://www.youtube.com/watch?v=dQw4w9WgXcQ"><p>Flood footage</p><p><a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ" data-embed-load="">View on youtube.com</a></p></figure>
 </article></body></html>`,
     }),
   );
@@ -91,8 +92,13 @@ test('the enhancement module toggles the theme, loads embeds on click and sends 
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   expect(await page.evaluate(() => localStorage.getItem('broadsheet-theme'))).toBe('dark');
 
-  await page.getByRole('button', { name: 'Load video' }).click();
-  await expect(page.locator('iframe[title="Flood footage"]')).toHaveAttribute('src', 'https://www.youtube-nocookie.com/embed/xyz');
+  await page.getByRole('link', { name: 'View on youtube.com' }).click();
+  await expect(page.locator('iframe[title="Flood footage"]')).toHaveAttribute('src', 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1');
+  await expect(page).toHaveURL(/enhance-fixture$/);
+
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('status')).toHaveText('Link copied');
   expect(await page.evaluate(() => window.cspViolations)).toEqual([]);
   expect(errors).toEqual([]);
 });

@@ -163,21 +163,24 @@ describe('publishing', () => {
     expect(await listingKeys(id)).toEqual([first.toISOString(), first.toISOString()]);
   });
 
-  it('archives and trashes live articles out of readers’ sight and restores from the trash as unpublished', async () => {
+  it('archives and trashes live articles out of readers’ sight; restoring from the trash puts one back live', async () => {
     const a = await createArticle(editor, articleInput({ primarySectionId: sections.sport, headline: 'Old fixture list' }));
     const { path } = await publishArticle(editor, a.id);
     await archiveArticle(editor, a.id);
     expect((await readerRow(a.id)).publicationState).toBe('archived');
     expect(await redirectFor(path)).toEqual({ toPath: null });
 
-    const b = await createArticle(editor, articleInput({ primarySectionId: sections.sport, headline: 'Wrong result' }));
-    const published = await publishArticle(editor, b.id);
+    const b = await createArticle(editor, articleInput({ primarySectionId: sections.sport, headline: 'Wrong result', bylinePersonIds: [editor.personId!] }));
+    const published = await publishArticle(editor, b.id, new Date('2026-11-29T07:00:00Z'));
     await expect(trashArticle(author, b.id)).rejects.toBeInstanceOf(AuthorizationError);
     await trashArticle(editor, b.id);
     expect(await redirectFor(published.path)).toEqual({ toPath: null });
+    expect(await listingKeys(b.id)).toEqual([null]);
     await expect(getArticleForEditing(editor, b.id)).rejects.toThrow('No such article');
     await restoreArticle(editor, b.id);
-    expect(await readerRow(b.id)).toMatchObject({ publicationState: 'unpublished' });
+    expect(await readerRow(b.id)).toMatchObject({ publicationState: 'published' });
+    expect(await redirectFor(published.path)).toBeNull();
+    expect(await listingKeys(b.id)).toEqual(['2026-11-29T07:00:00.000Z']);
     expect((await revisionKinds(b.id)).at(-1)).toBe('restore');
   });
 });

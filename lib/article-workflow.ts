@@ -13,7 +13,9 @@ import { audit } from './audit';
 import { AuthorizationError, requireRole, type Actor } from './auth/actor';
 import { invalidate, tags } from './cache-tags';
 import { db, Prisma, write, type Tx } from './db';
+import { mediaImage, type ImageRef } from './media-ref';
 import { recordGone, recordRedirect, releasePath } from './redirects';
+import { restoreFromTrash } from './trash';
 import { slugify, withSuffix } from './seed/slug';
 import { articleInputSchema, type ArticleInput, type ParsedArticleInput } from './validation/article';
 import { bodySchema, bodyText, countWords, readingMinutes, type Body } from './validation/body';
@@ -321,6 +323,10 @@ export interface ArticleForEditing {
   version: number;
   copy: StoredCopy;
   tagNames: string[];
+  /** Name of the working copy's primary section. */
+  sectionName: string;
+  /** The hero and body images of the working copy, by media id, for the preview. */
+  images: Record<number, ImageRef>;
   publicationState: PublicationState;
   editorialState: EditorialState;
   /** A live article with edits readers do not see yet. */
@@ -342,11 +348,21 @@ export async function getArticleForEditing(actor: Actor, id: number, { includeTr
   const copy = workingCopy(row);
   const tagRows = copy.tagIds.length ? await db().tag.findMany({ where: { id: { in: copy.tagIds } }, select: { id: true, name: true } }) : [];
   const names = new Map(tagRows.map((t) => [t.id, t.name]));
+  const section = await db().section.findUnique({ where: { id: copy.primarySectionId }, select: { name: true } });
+  const mediaIds = [...new Set([...(copy.heroImageId ? [copy.heroImageId] : []), ...copy.body.blocks.flatMap((b) => (b.type === 'image' ? [b.mediaId] : []))])];
+  const mediaRows = mediaIds.length ? await db().media.findMany({ where: { id: { in: mediaIds } }, select: { id: true, path: true, width: true, height: true, alt: true, deletedAt: true } }) : [];
+  const images: Record<number, ImageRef> = {};
+  for (const m of mediaRows) {
+    const ref = mediaImage(m, m.id === copy.heroImageId ? copy.heroAlt : undefined);
+    if (ref) images[m.id] = ref;
+  }
   return {
     id: row.id,
     version: row.version,
     copy,
     tagNames: copy.tagIds.map((t) => names.get(t)).filter((n): n is string => n !== undefined),
+    sectionName: section?.name ?? '',
+    images,
     publicationState: row.publicationState as PublicationState,
     editorialState: row.editorialState as EditorialState,
     hasStagedEdit: row.stagedCopy !== null,
@@ -591,29 +607,35 @@ export async function archiveArticle(actor: Actor, id: number): Promise<void> {
   await invalidate(invalidated);
 }
 
-/** Moves an article to the trash (purged after 30 days); a live one is taken down first. */
+/**
+ * Moves an article to the trash (purged after 30 days, lib/trash.ts). Its publication state is
+ * kept so that restoring puts it back as it was; while trashed, a live article's URL answers 410
+ * and it leaves every listing.
+ */
 export async function trashArticle(actor: Actor, id: number, now = new Date()): Promise<void> {
   requireRole(actor, ...EDITORS);
   const invalidated = await write(async (tx) => {
     const row = await loadArticle(tx, id);
-    const names = isLive(row) ? await takeDown(tx, row, actor.userId, 'unpublished', { deletedAt: now }) : [];
-    if (!names.length) await tx.article.update({ where: { id }, data: { deletedAt: now, publicationState: 'unpublished', scheduledAt: null, version: row.version + 1 } });
+    await tx.article.update({ where: { id }, data: { deletedAt: now, version: row.version + 1 } });
     await audit(tx, { userId: actor.userId, action: 'article.trash', entityType: 'article', entityId: id, summary: `Moved “${row.headline}” to the trash` });
-    return names;
+    if (!isLive(row)) return [];
+    await setListingKey(tx, id, null);
+    await recordGone(tx, articlePath(row.topSection.slug, row.slug), 'trashed');
+    return [...(await readerTags(tx, id, [columnsCopy(row)])), tags.redirects];
   });
   await invalidate(invalidated);
 }
 
-/** Brings an article back from the trash as an unpublished copy. */
+/** Brings an article back from the trash as it was (a live one at its old URL), with a restore revision. */
 export async function restoreArticle(actor: Actor, id: number): Promise<void> {
   requireRole(actor, ...EDITORS);
+  const row = await loadArticle(db(), id, { includeTrashed: true });
+  if (!row.deletedAt) throw new WorkflowError('This article is not in the trash.');
+  await restoreFromTrash(actor, 'article', id);
   await write(async (tx) => {
-    const row = await loadArticle(tx, id, { includeTrashed: true });
-    if (!row.deletedAt) throw new WorkflowError('This article is not in the trash.');
     const version = row.version + 1;
-    await tx.article.update({ where: { id }, data: { deletedAt: null, version } });
+    await tx.article.update({ where: { id }, data: { version } });
     await addRevision(tx, id, 'restore', workingCopy(row), version, actor.userId);
-    await audit(tx, { userId: actor.userId, action: 'article.restore', entityType: 'article', entityId: id, summary: `Restored “${row.headline}” from the trash` });
   });
 }
 

@@ -20,3 +20,11 @@ describe('page text', () => {
     });
   });
 });
+
+describe('imported html blocks', () => {
+  it('survive editing verbatim, blank lines included', () => {
+    const body = { blocks: [{ type: 'paragraph' as const, content: [{ text: 'Rates:' }] }, { type: 'html' as const, html: '<table>\n\n<tr><td>1</td></tr>\n</table>' }] };
+    expect(textToBody(bodyToText(body))).toEqual({ ok: true, body });
+    expect(textToBody('<<<html\n<table>')).toEqual({ ok: false, message: 'An HTML block has no closing >>> line.' });
+  });
+});

@@ -2,11 +2,16 @@
  * A plain-text form of the structured body for static pages, so they can be edited in a
  * textarea without losing their structure:
  *   ## Heading / ### Sub-heading, - list item, 1. numbered item, > quote, >> pull quote, ---,
- *   ![alt](media:12 "caption"), @[title](https://embed), **bold**, *italic*, [link](/path).
+ *   ![alt](media:12 "caption"), @[title](https://embed), **bold**, *italic*, [link](/path),
+ *   and imported HTML kept verbatim between a `<<<html` line and a `>>>` line.
  * Blank lines separate blocks. `\` escapes * [ ] \ in text. bodyToText ∘ textToBody is the identity
  * on the blocks pages use.
  */
 import { bodySchema, type Block, type Body, type Inline } from './validation/body';
+
+// Imported markup no other block expresses (tables…) is kept verbatim between these lines.
+const HTML_OPEN = '<<<html';
+const HTML_CLOSE = '>>>';
 
 const ESCAPABLE = /[\\*[\]]/g;
 const escape = (text: string) => text.replace(ESCAPABLE, (c) => `\\${c}`);
@@ -39,7 +44,7 @@ function blockToText(block: Block): string {
     case 'rule':
       return '---';
     case 'html':
-      return block.html;
+      return `${HTML_OPEN}\n${block.html}\n${HTML_CLOSE}`;
   }
 }
 
@@ -102,12 +107,29 @@ export type ParsedText = { ok: true; body: Body } | { ok: false; message: string
 
 /** Parses the textarea back into a body, validated by the same schema as articles. */
 export function textToBody(text: string): ParsedText {
-  const chunks = text
-    .replace(/\r\n?/g, '\n')
-    .split(/\n\s*\n/)
-    .map((c) => c.trim())
-    .filter(Boolean);
-  const parsed = bodySchema.safeParse({ blocks: chunks.map(parseBlock) });
+  const blocks: Block[] = [];
+  let chunk: string[] = [];
+  let html: string[] | null = null;
+  const flush = () => {
+    const joined = chunk.join('\n').trim();
+    if (joined) blocks.push(parseBlock(joined));
+    chunk = [];
+  };
+  for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
+    if (html) {
+      if (line.trim() === HTML_CLOSE) {
+        blocks.push({ type: 'html', html: html.join('\n') });
+        html = null;
+      } else html.push(line);
+    } else if (line.trim() === HTML_OPEN) {
+      flush();
+      html = [];
+    } else if (!line.trim()) flush();
+    else chunk.push(line);
+  }
+  if (html) return { ok: false, message: `An HTML block has no closing ${HTML_CLOSE} line.` };
+  flush();
+  const parsed = bodySchema.safeParse({ blocks });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return { ok: false, message: `Block ${Number(issue.path[1] ?? 0) + 1}: ${issue.message}` };

@@ -64,7 +64,7 @@ export async function createPage(actor: Actor, input: unknown): Promise<FormResu
     await audit(tx, actor, { action: 'page.create', entityType: 'page', entityId: page.id, summary: `Created page ${data.title}` });
     return { ok: true as const, value: { id: page.id } };
   });
-  if (result.ok) await invalidate([tags.page(result.value.id), tags.nav, tags.redirects, tags.sitemaps]);
+  if (result.ok) await invalidate([tags.page(result.value.id), tags.nav, tags.redirects, tags.sitemaps, tags.missing(`/${data.slug}`)]);
   return result;
 }
 
@@ -88,7 +88,7 @@ export async function updatePage(actor: Actor, id: number, input: unknown): Prom
     return { ok: true as const, value: undefined, renamed, listed };
   });
   if (!result.ok) return result;
-  await invalidate([tags.page(id), ...(result.listed ? [tags.nav, tags.sitemaps] : []), ...(result.renamed ? [tags.redirects] : [])]);
+  await invalidate([tags.page(id), ...(result.listed ? [tags.nav, tags.sitemaps] : []), ...(result.renamed ? [tags.redirects, tags.missing(`/${data.slug}`)] : [])]);
   return { ok: true, value: undefined };
 }
 

@@ -140,7 +140,7 @@ export async function createPerson(actor: Actor, input: unknown): Promise<FormRe
     await audit(tx, actor, { action: 'person.create', entityType: 'person', entityId: person.id, summary: `Created profile for ${data.name}`, after: data });
     return { ok: true as const, value: { id: person.id } };
   });
-  if (result.ok) await invalidate([tags.redirects]);
+  if (result.ok) await invalidate([tags.redirects, tags.missing(`/author/${data.slug}`)]);
   return result;
 }
 
@@ -180,7 +180,7 @@ export async function updatePerson(actor: Actor, id: number, input: unknown): Pr
     return { ok: true as const, value: undefined, renamed, articleIds };
   });
   if (!result.ok) return result;
-  await invalidate([tags.author(id), ...result.articleIds.map(tags.article), ...(result.renamed ? [tags.redirects, tags.feeds, tags.sitemaps] : [])]);
+  await invalidate([tags.author(id), ...result.articleIds.map(tags.article), ...(result.renamed ? [tags.redirects, tags.feeds, tags.sitemaps, tags.missing(`/author/${data.slug}`)] : [])]);
   return { ok: true, value: undefined };
 }
 

@@ -1,25 +1,28 @@
 /**
  * Background jobs that run outside any request: publishing scheduled articles (within a minute of
- * their time, catching up after downtime since it publishes everything already due) and purging
- * expired sessions. `runDueJobs` is one pass; `startScheduler` runs it on an interval in the
+ * their time, catching up after downtime since it publishes everything already due), purging
+ * expired sessions and emptying the trash of items older than 30 days. `runDueJobs` is one pass; `startScheduler` runs it on an interval in the
  * server process. Each job is safe to run concurrently with itself (publishDueArticles claims each
  * article atomically); a cross-instance lock only saves duplicate work.
  */
 import { publishDueArticles } from './article-workflow';
 import { purgeExpiredSessions } from './auth/session';
+import { purgeExpiredTrash } from './trash';
 
 export const SCHEDULER_INTERVAL_MS = 15_000;
 
 export interface JobReport {
   publishedArticleIds: number[];
   purgedSessions: number;
+  purgedFromTrash: { articles: number; pages: number; media: number };
 }
 
 /** One pass over every job that is due at `now`. */
 export async function runDueJobs(now = new Date()): Promise<JobReport> {
   const publishedArticleIds = await publishDueArticles(now);
   const purgedSessions = await purgeExpiredSessions(now);
-  return { publishedArticleIds, purgedSessions };
+  const purgedFromTrash = await purgeExpiredTrash(now);
+  return { publishedArticleIds, purgedSessions, purgedFromTrash };
 }
 
 export interface RunningScheduler {

@@ -242,7 +242,7 @@ describe('snippets', () => {
     expect(text(result!.headline)).toBe('A story about <b>markup</b>');
     const html = renderToStaticMarkup(createElement(SearchResults, { response: await search({ q: 'hostilemarker markup' }), timeZone: 'UTC', query: 'x' }));
     expect(html).toContain('&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;');
-    expect(html).toContain('<mark class="rounded-sm bg-amber-100 px-0.5 text-inherit">hostilemarker</mark>');
+    expect(html).toContain('<mark class="rounded-sm bg-surface px-0.5 font-semibold text-ink">hostilemarker</mark>');
     expect(html).not.toMatch(/<(script|img|b)[\s>]/);
   });
 });

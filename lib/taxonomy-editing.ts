@@ -108,12 +108,15 @@ export async function createSection(actor: Actor, input: unknown): Promise<FormR
       data: { ...data, description: data.description || null, position: (last?.position ?? -1) + 1 },
       select: { id: true, slug: true, parent: { select: { slug: true } } },
     });
-    await releasePath(tx, section.parent ? `/${section.parent.slug}/${section.slug}` : `/${section.slug}`);
+    const path = section.parent ? `/${section.parent.slug}/${section.slug}` : `/${section.slug}`;
+    await releasePath(tx, path);
     await audit(tx, actor, { action: 'section.create', entityType: 'section', entityId: section.id, summary: `Created section ${data.name}`, after: data });
-    return { ok: true as const, value: { id: section.id } };
+    return { ok: true as const, value: { id: section.id }, path };
   });
-  if (result.ok) await invalidate([tags.nav, tags.redirects]);
-  return result;
+  if (!result.ok) return result;
+  // A cached 404 for the new address must go too.
+  await invalidate([tags.nav, tags.redirects, tags.missing(result.path)]);
+  return { ok: true, value: result.value };
 }
 
 /** Ids of articles whose URL or kicker shows this section. */
@@ -187,7 +190,8 @@ export async function updateSection(actor: Actor, id: number, input: unknown): P
     });
     const affected = [id, ...before.children.map((c) => c.id)];
     const articleIds = before.name !== data.name || renamed ? await articlesShowingSection(tx, renamed ? affected : [id]) : [];
-    return { ok: true as const, value: undefined, renamed, affected, articleIds };
+    const newPath = before.parent ? `/${before.parent.slug}/${data.slug}` : `/${data.slug}`;
+    return { ok: true as const, value: undefined, renamed, affected, articleIds, newPath };
   });
   if (!result.ok) return result;
   await invalidate([
@@ -195,7 +199,7 @@ export async function updateSection(actor: Actor, id: number, input: unknown): P
     tags.nav,
     tags.home,
     ...result.articleIds.map(tags.article),
-    ...(result.renamed ? [tags.redirects, tags.feeds, tags.sitemaps] : []),
+    ...(result.renamed ? [tags.redirects, tags.feeds, tags.sitemaps, tags.missing(result.newPath)] : []),
   ]);
   return { ok: true, value: undefined };
 }
@@ -272,6 +276,14 @@ export async function listTags(actor: Actor, query: unknown = {}): Promise<{ ite
   };
 }
 
+export async function getTagForEditing(actor: Actor, id: number): Promise<TagRow | null> {
+  requireRole(actor, ...EDITORS);
+  const row = await db().tag.findUnique({ where: { id }, select: { id: true, name: true, slug: true, description: true, _count: { select: { articles: true } } } });
+  if (!row) return null;
+  const { _count, ...rest } = row;
+  return { ...rest, articles: _count.articles };
+}
+
 async function tagSlugTaken(tx: Tx, slug: string, exceptId?: number): Promise<string | null> {
   const other = await tx.tag.findFirst({ where: { slug, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { name: true } });
   return other ? `The tag “${other.name}” already uses this slug; merge into it instead.` : null;
@@ -290,7 +302,7 @@ export async function createTag(actor: Actor, input: unknown): Promise<FormResul
     await audit(tx, actor, { action: 'tag.create', entityType: 'tag', entityId: tag.id, summary: `Created tag ${data.name}`, after: data });
     return { ok: true as const, value: { id: tag.id } };
   });
-  if (result.ok) await invalidate([tags.redirects]);
+  if (result.ok) await invalidate([tags.redirects, tags.missing(`/tag/${data.slug}`)]);
   return result;
 }
 
@@ -319,7 +331,7 @@ export async function updateTag(actor: Actor, id: number, input: unknown): Promi
     return { ok: true as const, value: undefined, renamed, articleIds };
   });
   if (!result.ok) return result;
-  await invalidate([tags.tag(id), ...result.articleIds.map(tags.article), ...(result.renamed ? [tags.redirects, tags.feeds, tags.sitemaps] : [])]);
+  await invalidate([tags.tag(id), ...result.articleIds.map(tags.article), ...(result.renamed ? [tags.redirects, tags.feeds, tags.sitemaps, tags.missing(`/tag/${data.slug}`)] : [])]);
   return { ok: true, value: undefined };
 }
 

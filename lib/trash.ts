@@ -5,6 +5,7 @@
  */
 import { requireRole, type Actor } from './auth/actor';
 import { invalidate, tags } from './cache-tags';
+import { restoreArticle } from './article-workflow';
 import { db, write, type Tx } from './db';
 import { MediaNotFoundError, mediaFilePaths, restoreMediaRow } from './media';
 import { audit } from './media/audit';
@@ -83,28 +84,11 @@ async function articleTags(tx: Tx, id: number): Promise<string[]> {
   ];
 }
 
-/** Brings an item back. A live article goes live again at its old URL. */
+/** Brings an item back: an article as an unpublished copy (the workflow's restore), a page at its old URL. */
 export async function restoreFromTrash(actor: Actor, kind: TrashKind, id: number): Promise<void> {
   requireRole(actor, ...EDITORS);
+  if (kind === 'article') return restoreArticle(actor, id);
   const affected = await write(async (tx): Promise<string[]> => {
-    if (kind === 'article') {
-      const article = await tx.article.findFirst({
-        where: { id, deletedAt: { not: null } },
-        select: { headline: true, slug: true, publicationState: true, publishedAt: true, topSection: { select: { slug: true } } },
-      });
-      if (!article) throw new TrashConflictError('That article is no longer in the trash.');
-      await tx.article.update({ where: { id }, data: { deletedAt: null } });
-      if (article.publicationState === 'published') {
-        // Listings walk the join tables by publishedAt (ADR 002): put them back in step.
-        const publishedAt = article.publishedAt;
-        await tx.articleSection.updateMany({ where: { articleId: id }, data: { publishedAt } });
-        await tx.articleTag.updateMany({ where: { articleId: id }, data: { publishedAt } });
-        await tx.articleByline.updateMany({ where: { articleId: id }, data: { publishedAt } });
-        await releasePath(tx, `/${article.topSection.slug}/${article.slug}`);
-      }
-      await audit(tx, actor, { action: 'article.restore', entityType: 'article', entityId: id, summary: `Restored ${article.headline} from the trash` });
-      return [...(await articleTags(tx, id)), tags.redirects];
-    }
     if (kind === 'page') {
       const page = await tx.page.findFirst({ where: { id, deletedAt: { not: null } }, select: { title: true, slug: true } });
       if (!page) throw new TrashConflictError('That page is no longer in the trash.');
@@ -113,7 +97,7 @@ export async function restoreFromTrash(actor: Actor, kind: TrashKind, id: number
       await tx.page.update({ where: { id }, data: { deletedAt: null } });
       await releasePath(tx, `/${page.slug}`);
       await audit(tx, actor, { action: 'page.restore', entityType: 'page', entityId: id, summary: `Restored page ${page.title} from the trash` });
-      return [tags.page(id), tags.nav, tags.sitemaps, tags.redirects];
+      return [tags.page(id), tags.nav, tags.sitemaps, tags.redirects, tags.missing(`/${page.slug}`)];
     }
     const media = await tx.media.findFirst({ where: { id, deletedAt: { not: null } }, select: { originalName: true } });
     if (!media) throw new MediaNotFoundError('That image is no longer in the trash.');
@@ -142,7 +126,7 @@ async function purgeOne(tx: Tx, actor: Actor | null, kind: TrashKind, id: number
     // A URL readers once had answers 410 Gone rather than 404.
     if (article.firstPublishedAt) await recordGone(tx, `/${article.topSection.slug}/${article.slug}`, 'purged');
     await audit(tx, actor, { action: 'article.purge', entityType: 'article', entityId: id, summary: `Deleted ${article.headline} for good` });
-    return { tags: [...affected, tags.redirects], files: [] };
+    return { tags: [...affected, tags.redirects, tags.search], files: [] };
   }
   if (kind === 'page') {
     const page = await tx.page.findFirst({ where: { id, deletedAt: { not: null } }, select: { title: true, slug: true, published: true } });

@@ -6,16 +6,14 @@ import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { listFooterPages } from '@/lib/pages';
 import { getBreakingNews, getSiteSettings } from '@/lib/settings';
+import { getSeoSettings } from '@/lib/seo/data';
+import { siteMetadata } from '@/lib/seo/metadata';
 import { listNavSections } from '@/lib/taxonomy';
 import '../globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   await connection();
-  const settings = await getSiteSettings();
-  return {
-    title: { default: settings.tagline ? `${settings.name} — ${settings.tagline}` : settings.name, template: `%s — ${settings.name}` },
-    description: settings.tagline || undefined,
-  };
+  return siteMetadata(await getSeoSettings());
 }
 
 export default async function SiteLayout({ children }: { children: ReactNode }) {

@@ -5,21 +5,22 @@ import { getHomePage } from '@/lib/home';
 import { getSiteSettings } from '@/lib/settings';
 import { listNavSections } from '@/lib/taxonomy';
 import { TimeStamp } from '@/components/common/time-stamp';
+import { JsonLd } from '@/components/seo/json-ld';
+import { getSeoSettings } from '@/lib/seo/data';
+import { homeMetadata } from '@/lib/seo/metadata';
+import { homeStructuredData } from '@/lib/seo/structured-data';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const settings = await getSiteSettings();
-  return {
-    title: { absolute: settings.tagline ? `${settings.name} — ${settings.tagline}` : settings.name },
-    description: settings.tagline || `The latest news from ${settings.name}.`,
-  };
+  return homeMetadata(await getSeoSettings());
 }
 
 export default async function HomePage() {
-  const [settings, sections] = await Promise.all([getSiteSettings(), listNavSections()]);
+  const [settings, sections, seo] = await Promise.all([getSiteSettings(), listNavSections(), getSeoSettings()]);
   const home = await getHomePage(sections);
   const tz = settings.timeZone;
   return (
     <>
+      <JsonLd data={homeStructuredData(seo)} />
       <h1 className="sr-only">{settings.name}: front page</h1>
       {home.lead === null ? (
         <p className="text-lg">No stories have been published yet.</p>
@@ -29,9 +30,9 @@ export default async function HomePage() {
             Top stories
           </h2>
           <StoryCard story={home.lead} timeZone={tz} variant="lead" level={3} eager />
-          <ul className="grid gap-6 sm:grid-cols-2 lg:grid-cols-1 lg:divide-y lg:divide-rule">
+          <ul className="grid gap-6 sm:grid-cols-2 lg:grid-cols-1 lg:gap-0 lg:divide-y lg:divide-rule">
             {home.top.map((story, i) => (
-              <li key={story.id} className="lg:pt-4 lg:first:pt-0">
+              <li key={story.id} className="lg:py-4 lg:first:pt-0">
                 <StoryCard story={story} timeZone={tz} variant={i === 0 ? 'top' : 'compact'} level={3} />
               </li>
             ))}

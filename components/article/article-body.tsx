@@ -21,19 +21,41 @@ function hostOf(url: string): string {
   }
 }
 
+/** The player URL for the few hosts we can embed without their scripts; others stay a link. */
+function embedSource(url: string): string | null {
+  try {
+    const u = new URL(url);
+    const host = u.hostname.replace(/^(www|m)\./, '');
+    const youtube = host === 'youtu.be' ? u.pathname.slice(1) : host === 'youtube.com' ? (u.searchParams.get('v') ?? u.pathname.match(/^\/(?:embed|shorts)\/([\w-]+)/)?.[1]) : null;
+    if (youtube && /^[\w-]{6,20}$/.test(youtube)) return `https://www.youtube-nocookie.com/embed/${youtube}`;
+    const vimeo = host === 'vimeo.com' ? u.pathname.match(/^\/(\d+)/)?.[1] : null;
+    if (vimeo) return `https://player.vimeo.com/video/${vimeo}`;
+  } catch {
+    // Not a URL we can parse: it stays a link.
+  }
+  return null;
+}
+
 /**
- * An embed stays a link until the reader asks for it: no third-party code loads with the page.
- * public/enhance.js swaps the placeholder for the embed when its button is clicked
- * (`data-embed-url`); without JavaScript the link opens the original.
+ * An embed stays a placeholder until the reader asks for it: no third-party code loads with the
+ * page. public/enhance.js swaps in the player when the button is pressed (`data-embed-src`);
+ * without JavaScript the button stays hidden and the link opens the original.
  */
 function EmbedPlaceholder({ url, title }: { url: string; title?: string }) {
   const host = hostOf(url);
+  const src = embedSource(url);
+  const label = title || `Content from ${host}`;
   return (
-    <figure className="not-prose my-8 border border-rule bg-surface p-5 font-sans" data-embed-url={url}>
-      <p className="text-sm font-semibold">{title || `Content from ${host}`}</p>
-      <p className="mt-1 text-sm text-muted">This embedded content is hosted by {host}. Nothing is loaded from {host} until you choose to.</p>
-      <p className="mt-3">
-        <a href={url} className="text-link text-sm font-semibold" rel="noopener" data-embed-load="">
+    <figure className="not-prose my-8 border border-rule bg-surface p-5 font-sans" data-embed-src={src ?? undefined} data-embed-title={src ? label : undefined}>
+      <p className="text-sm font-semibold">{label}</p>
+      <p className="mt-1 text-sm text-muted">This content is hosted by {host}. Nothing is loaded from {host} until you choose to.</p>
+      <p className="mt-3 flex flex-wrap gap-3">
+        {src ? (
+          <button type="button" data-embed-load="" className="bg-ink px-3 py-1.5 text-sm font-semibold text-paper">
+            Load here<span className="sr-only">: {label}</span>
+          </button>
+        ) : null}
+        <a href={url} className="text-link self-center text-sm font-semibold" rel="noopener">
           View on {host}
           <span className="sr-only"> (external site)</span>
         </a>

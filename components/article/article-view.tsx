@@ -44,7 +44,7 @@ export function ArticleView({
   return (
     <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_300px]">
       <div>
-        <article aria-labelledby="article-headline">
+        <article aria-labelledby="article-headline" data-article-id={article.id}>
           <header className="mb-6">
             <Breadcrumb article={article} />
             <p className="kicker">

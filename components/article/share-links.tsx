@@ -10,17 +10,28 @@ export function ShareLinks({ url, title }: { url: string; title: string }) {
     { name: 'Email', href: `mailto:?subject=${t}&body=${u}` },
   ];
   return (
-    <nav aria-label="Share this story" className="no-print" data-share-url={url} data-share-title={title}>
+    <nav aria-label="Share this story" className="no-print">
       <ul className="flex flex-wrap gap-2 font-sans text-sm">
         <li className="self-center font-semibold">Share:</li>
         {targets.map((target) => (
           <li key={target.name}>
-            <a href={target.href} rel="noopener nofollow" className="inline-block border border-rule px-3 py-1.5 text-ink hover:bg-surface">
+            <a
+              href={target.href}
+              rel="noopener nofollow"
+              className="inline-block border border-rule px-3 py-1.5 text-ink hover:bg-surface"
+              // The email link doubles as the system share sheet where there is one (public/enhance.js).
+              {...(target.name === 'Email' ? { 'data-share': '', 'data-share-title': title } : {})}
+            >
               {target.name}
               <span className="sr-only"> (share this story)</span>
             </a>
           </li>
         ))}
+        <li>
+          <button type="button" data-copy-link="" hidden className="border border-rule px-3 py-1.5 text-ink hover:bg-surface">
+            Copy link
+          </button>
+        </li>
       </ul>
     </nav>
   );

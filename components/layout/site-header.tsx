@@ -30,8 +30,14 @@ export function SiteHeader({ name, tagline, sections }: { name: string; tagline:
           </a>
           {tagline ? <p className="mt-1 font-serif text-sm text-muted italic">{tagline}</p> : null}
         </div>
-        <div className="hidden w-72 md:block">
-          <SearchForm id="header-search" />
+        <div className="flex items-center gap-3">
+          {/* Shown and wired by public/enhance.js; without JavaScript the theme follows the system. */}
+          <button type="button" data-theme-toggle="" hidden className="border border-rule px-3 py-2 font-sans text-sm font-semibold text-ink hover:bg-surface">
+            Theme
+          </button>
+          <div className="hidden w-72 md:block">
+            <SearchForm id="header-search" />
+          </div>
         </div>
       </div>
       <nav aria-label="Sections" className="hidden border-t border-rule md:block">

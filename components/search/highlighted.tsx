@@ -6,7 +6,7 @@ export function Highlighted({ segments }: { segments: Segment[] }) {
     <>
       {segments.map((segment, i) =>
         segment.match ? (
-          <mark key={i} className="rounded-sm bg-amber-100 px-0.5 text-inherit">
+          <mark key={i} className="rounded-sm bg-surface px-0.5 font-semibold text-ink">
             {segment.text}
           </mark>
         ) : (

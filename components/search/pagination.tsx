@@ -11,7 +11,7 @@ export function pageNumbers(current: number, count: number): (number | 'gap')[] 
 /** Numbered pagination as plain links; page 1 carries no parameter (DESIGN §4). */
 export function Pagination({ current, count, href }: { current: number; count: number; href: (page: number) => string }) {
   if (count <= 1) return null;
-  const link = 'inline-block min-w-9 rounded border border-neutral-300 px-2 py-1 text-center hover:bg-neutral-100';
+  const link = 'inline-block min-w-9 rounded border border-rule px-2 py-1 text-center hover:bg-surface';
   return (
     <nav aria-label="Search result pages" className="mt-8">
       <ul className="flex flex-wrap items-center gap-1">
@@ -30,7 +30,7 @@ export function Pagination({ current, count, href }: { current: number; count: n
           ) : (
             <li key={n}>
               {n === current ? (
-                <span aria-current="page" className={`${link} border-neutral-900 bg-neutral-900 font-semibold text-white hover:bg-neutral-900`}>
+                <span aria-current="page" className={`${link} border-ink bg-ink font-semibold text-paper hover:bg-ink`}>
                   {n}
                 </span>
               ) : (

@@ -1,12 +1,12 @@
 import type { SearchFilterOptions } from '@/lib/search';
 import type { SearchParams } from '@/lib/validation/search';
 
-const field = 'mt-1 block w-full rounded border border-neutral-400 bg-white px-2 py-1.5 text-neutral-900';
+const field = 'mt-1 block w-full rounded border border-rule bg-paper px-2 py-1.5 text-ink';
 
 /** The full search form: a plain GET form, so it works without JavaScript and results have URLs. */
 export function SearchForm({ params, options }: { params: SearchParams; options: SearchFilterOptions }) {
   return (
-    <form action="/search" method="get" role="search" className="space-y-3">
+    <form action="/search" method="get" role="search" aria-label="Search articles" className="space-y-3">
       <div className="flex gap-2">
         <label htmlFor="search-q" className="sr-only">
           Search articles
@@ -18,13 +18,13 @@ export function SearchForm({ params, options }: { params: SearchParams; options:
           defaultValue={params.q}
           maxLength={400}
           aria-describedby="search-help"
-          className="min-w-0 flex-1 rounded border border-neutral-500 px-3 py-2 text-lg"
+          className="min-w-0 flex-1 rounded border border-rule px-3 py-2 text-lg"
         />
-        <button type="submit" className="rounded bg-neutral-900 px-4 py-2 font-semibold text-white hover:bg-neutral-700">
+        <button type="submit" className="rounded bg-ink px-4 py-2 font-semibold text-paper hover:opacity-90">
           Search
         </button>
       </div>
-      <p id="search-help" className="text-sm text-neutral-700">
+      <p id="search-help" className="text-sm text-muted">
         All words must match. Use &quot;quotes&quot; for an exact phrase and a minus sign to leave a word out: <code>mekong -flood</code>.
       </p>
       <details open={Boolean(params.section || params.author || params.from || params.to || params.sort !== 'relevance')}>

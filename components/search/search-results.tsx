@@ -12,11 +12,11 @@ export function SearchResults({ response, timeZone, query }: { response: SearchR
   const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone });
   if (response.total.count === 0) {
     return (
-      <section aria-labelledby="no-results" className="rounded border border-neutral-300 p-4">
+      <section aria-labelledby="no-results" className="rounded border border-rule p-4">
         <h2 id="no-results" className="font-serif text-xl font-semibold">
           No results for “{query}”
         </h2>
-        <ul className="mt-2 list-disc pl-5 text-neutral-700">
+        <ul className="mt-2 list-disc pl-5 text-muted">
           <li>Check the spelling, or try fewer or more general words.</li>
           <li>Every word must appear: remove a word or a minus sign.</li>
           {(response.filters.section || response.filters.author) && <li>Search all sections and authors.</li>}
@@ -26,7 +26,7 @@ export function SearchResults({ response, timeZone, query }: { response: SearchR
   }
   return (
     <section aria-labelledby="result-count">
-      <h2 id="result-count" className="text-sm text-neutral-700" aria-live="polite">
+      <h2 id="result-count" className="text-sm text-muted" aria-live="polite">
         {formatCount(response.total)}
       </h2>
       {response.results.length === 0 ? (
@@ -41,13 +41,13 @@ export function SearchResults({ response, timeZone, query }: { response: SearchR
                     <Highlighted segments={result.headline} />
                   </a>
                 </h3>
-                <p className="mt-1 text-sm text-neutral-700">
+                <p className="mt-1 text-sm text-muted">
                   {result.sectionName}
                   {' · '}
                   <time dateTime={result.publishedAt.toISOString()}>{date.format(result.publishedAt)}</time>
                   {result.authors.length > 0 && ` · ${result.authors.join(', ')}`}
                 </p>
-                <p className="mt-1 text-neutral-800">
+                <p className="mt-1 text-ink">
                   <Highlighted segments={result.snippet} />
                 </p>
               </article>

@@ -9,6 +9,9 @@ import type { CacheEntry, Variant } from './cache';
 /** Below this size compression saves less than its headers cost. */
 const MIN_COMPRESS_BYTES = 1024;
 
+/** Images and fonts are compressed already; only text is worth another pass. */
+const COMPRESSIBLE = /^(text\/|application\/(?:[\w.+-]*\+)?(?:xml|json|javascript))|^image\/svg\+xml/i;
+
 export type Encoding = 'br' | 'gzip' | 'identity';
 
 export interface EntryInput {
@@ -24,7 +27,7 @@ export interface EntryInput {
 export function buildEntry({ status, headers, body, tags, expiresAt, now = Date.now() }: EntryInput): CacheEntry {
   const hash = createHash('sha256').update(body).digest('base64url').slice(0, 22);
   const entry: CacheEntry = { status, headers, identity: { body, etag: `"${hash}"` }, tags, expiresAt, storedAt: now };
-  if (body.length >= MIN_COMPRESS_BYTES) {
+  if (body.length >= MIN_COMPRESS_BYTES && COMPRESSIBLE.test(headers['content-type'] ?? '')) {
     const gzip = gzipSync(body, { level: 9 });
     if (gzip.length < body.length) entry.gzip = { body: gzip, etag: `"${hash}-gz"` };
     const br = brotliCompressSync(body, {

@@ -23,7 +23,7 @@ export function loadEnhanceModule(publicDir: string): StaticAsset {
   } catch {
     source = Buffer.from('');
   }
-  const entry = buildEntry({ status: 200, headers: {}, body: source, tags: new Set() });
+  const entry = buildEntry({ status: 200, headers: { 'content-type': 'text/javascript; charset=utf-8' }, body: source, tags: new Set() });
   const version = entry.identity.etag.slice(1, 11);
   const url = `/${ENHANCE_FILE}?v=${version}`;
   return {

@@ -2,15 +2,17 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { invalidate, recordTags } from '../cache-tags';
+import { invalidate, recordNotFound, recordTags } from '../cache-tags';
 import { SESSION_COOKIE } from '../session-cookie';
-import { createFrontLayer, type FrontLayer } from './handler';
+import { createFrontLayer, hasSessionCookie, type FrontLayer } from './handler';
 
 interface Page {
   status?: number;
   tags?: string[];
   headers?: Record<string, string>;
   body?: string;
+  /** The page renders its own 404 content with status 200, as reader pages do. */
+  notFound?: boolean;
   /** Runs mid-render, e.g. an invalidation racing the render. */
   during?: () => Promise<void>;
   delayMs?: number;
@@ -26,6 +28,7 @@ async function fakeNext(req: IncomingMessage, res: ServerResponse) {
   renders.push(`${req.method} ${req.url} cookie=${req.headers.cookie ?? ''}`);
   const page = pages.get(req.url!) ?? { status: 404, tags: ['missing'] };
   recordTags(...(page.tags ?? []));
+  if (page.notFound) recordNotFound();
   if (page.delayMs) await new Promise((r) => setTimeout(r, page.delayMs));
   await page.during?.();
   res.statusCode = page.status ?? 200;
@@ -44,6 +47,7 @@ beforeAll(async () => {
     siteUrl: 'http://localhost',
     trustProxy: [],
     publicDir: 'public',
+    maxEntryBytes: 64 * 1024,
   });
   server = createServer((req, res) => void front(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -154,10 +158,38 @@ describe('front layer', () => {
     expect(hit.headers.get('x-cache')).toBe('HIT');
   });
 
+  it('sends a page that flagged itself as not found with status 404, cached as a 404', async () => {
+    pages.set('/world/missing', { tags: ['missing:/world/missing'], notFound: true, body: '<h1>Page not found</h1>' });
+    const first = await get('/world/missing');
+    expect(first.status).toBe(404);
+    expect(await first.text()).toContain('Page not found');
+    expect((await get('/world/missing')).headers.get('x-cache')).toBe('HIT');
+    await invalidate(['article:99']);
+    expect((await get('/world/missing')).headers.get('x-cache')).toBe('MISS');
+  });
+
+  it('streams a response too big to hold, with its own ETag, and does not store it', async () => {
+    const big = 'x'.repeat(200 * 1024);
+    pages.set('/sitemaps/articles-1.xml', { tags: ['sitemaps'], body: big, headers: { 'content-type': 'application/xml', etag: '"lastmod-2026"' } });
+    const response = await get('/sitemaps/articles-1.xml');
+    expect(response.headers.get('x-cache')).toBe('STREAM');
+    expect(response.headers.get('etag')).toBe('"lastmod-2026"');
+    expect((await response.text()).length).toBeGreaterThan(200 * 1024);
+    const conditional = await get('/sitemaps/articles-1.xml', { headers: { 'if-none-match': '"lastmod-2026"' } });
+    expect(conditional.status).toBe(304);
+    expect(front.cache.size).toBe(0);
+  });
+
   it('passes the newsroom and RSC requests straight to Next', async () => {
     await get('/admin/articles');
     await get('/story', { headers: { rsc: '1' } });
     expect(renders).toEqual(['GET /admin/articles cookie=', 'GET /story cookie=']);
     expect(front.cache.size).toBe(0);
+  });
+
+  it('recognises the session cookie under either name, and only as a whole name', () => {
+    expect(hasSessionCookie(`theme=dark; ${SESSION_COOKIE}=x`)).toBe(true);
+    expect(hasSessionCookie(`__Host-${SESSION_COOKIE}=x`)).toBe(true);
+    expect(hasSessionCookie(`not_${SESSION_COOKIE}=x`)).toBe(false);
   });
 });

@@ -17,6 +17,7 @@ import { CONTENT_TYPES, scanExport, uploadKey, type Catalog } from './catalog';
 import { convertContent, ConversionError, plainText, type ImageRef, type ResolvedImage } from './html';
 import { ImageRejected, ingestImage, insideDir } from './images';
 import { linkPath, normalizePath, structurePath, structureProblem } from './permalinks';
+import { insertRows, updateRow, type ColumnType } from './sql';
 import { readWxr, type WxrItem, type WxrTerm } from './wxr';
 
 export interface ImportOptions {
@@ -160,6 +161,13 @@ interface Redirect {
   to: string;
 }
 
+const ARTICLE_COLUMNS = [
+  ['slug', 'text'], ['headline', 'text'], ['standfirst', 'text'], ['body', 'json'], ['primarySectionId', 'int'], ['topSectionId', 'int'],
+  ['heroImageId', 'int'], ['heroAlt', 'text'], ['heroCaption', 'text'], ['heroCredit', 'text'], ['publicationState', 'text'],
+  ['editorialState', 'text'], ['publishedAt', 'date'], ['firstPublishedAt', 'date'], ['scheduledAt', 'date'], ['contentUpdatedAt', 'date'],
+  ['createdAt', 'date'], ['updatedAt', 'date'], ['wordCount', 'int'], ['readingMinutes', 'int'], ['createdById', 'int'], ['legacyId', 'int'],
+] as const satisfies readonly (readonly [string, ColumnType])[];
+
 interface PreparedArticle {
   item: WxrItem;
   label: string;
@@ -292,7 +300,8 @@ class Importer {
     const froms = [...unique.keys()];
     const existing = new Set((await tx.redirect.findMany({ where: { fromPath: { in: froms } }, select: { fromPath: true } })).map((r) => r.fromPath));
     await tx.redirect.deleteMany({ where: { fromPath: { in: froms } } });
-    await tx.redirect.createMany({ data: froms.map((fromPath) => ({ fromPath, toPath: unique.get(fromPath)!, reason: 'wordpress' })) });
+    const now = new Date();
+    await insertRows(tx, 'Redirect', [['fromPath', 'text'], ['toPath', 'text'], ['reason', 'text'], ['createdAt', 'date']], froms.map((from) => [from, unique.get(from)!, 'wordpress', now]));
     this.count('redirects', false, existing.size);
     this.count('redirects', true, froms.length - existing.size);
   }
@@ -685,17 +694,15 @@ class Importer {
     const run = async (tx: Tx) => {
       const ids = new Map<number, number>();
       const creates = todo.filter((p) => !existing.has(p.data.legacyId));
-      if (creates.length) {
-        const rows = await tx.article.createManyAndReturn({
-          data: creates.map((p) => ({ ...p.data, slug: slugs.get(p.data.legacyId)!, body: p.data.body as object })),
-          select: { id: true, legacyId: true },
-        });
-        for (const row of rows) ids.set(row.legacyId!, row.id);
-      }
+      const now = new Date();
+      const values = (p: PreparedArticle) => ARTICLE_COLUMNS.map(([name]) => (name === 'slug' ? slugs.get(p.data.legacyId)! : name === 'updatedAt' ? now : p.data[name]));
+      const rows = await insertRows<{ id: number; legacyId: number }>(tx, 'Article', ARTICLE_COLUMNS, creates.map(values), ['id', 'legacyId']);
+      for (const row of rows) ids.set(Number(row.legacyId), Number(row.id));
       for (const p of todo) {
         const row = existing.get(p.data.legacyId);
         if (!row) continue;
-        await tx.article.update({ where: { id: row.id }, data: { ...p.data, slug: slugs.get(p.data.legacyId)!, body: p.data.body as object } });
+        // The row and its id stay; its content follows WordPress again.
+        await updateRow(tx, 'Article', row.id, ARTICLE_COLUMNS, values(p));
         ids.set(p.data.legacyId, row.id);
       }
       const updatedIds = todo.filter((p) => existing.has(p.data.legacyId)).map((p) => ids.get(p.data.legacyId)!);
@@ -703,12 +710,16 @@ class Importer {
         const where = { articleId: { in: updatedIds } };
         await Promise.all([tx.articleSection.deleteMany({ where }), tx.articleTag.deleteMany({ where }), tx.articleByline.deleteMany({ where })]);
       }
-      const listed = (p: PreparedArticle) => p.data.publishedAt;
-      await tx.articleSection.createMany({ data: todo.flatMap((p) => p.secondarySectionIds.map((sectionId) => ({ articleId: ids.get(p.data.legacyId)!, sectionId, publishedAt: listed(p) }))) });
-      await tx.articleTag.createMany({ data: todo.flatMap((p) => p.tagIds.map((tagId) => ({ articleId: ids.get(p.data.legacyId)!, tagId, publishedAt: listed(p) }))) });
-      await tx.articleByline.createMany({
-        data: todo.filter((p) => p.personId !== null).map((p) => ({ articleId: ids.get(p.data.legacyId)!, personId: p.personId!, position: 0, publishedAt: listed(p) })),
-      });
+      // Listings read publishedAt from the join rows (null while not live).
+      const id = (p: PreparedArticle) => ids.get(p.data.legacyId)!;
+      await insertRows(tx, 'ArticleSection', [['articleId', 'int'], ['sectionId', 'int'], ['publishedAt', 'date']], todo.flatMap((p) => p.secondarySectionIds.map((sectionId) => [id(p), sectionId, p.data.publishedAt])));
+      await insertRows(tx, 'ArticleTag', [['articleId', 'int'], ['tagId', 'int'], ['publishedAt', 'date']], todo.flatMap((p) => p.tagIds.map((tagId) => [id(p), tagId, p.data.publishedAt])));
+      await insertRows(
+        tx,
+        'ArticleByline',
+        [['articleId', 'int'], ['personId', 'int'], ['position', 'int'], ['publishedAt', 'date']],
+        todo.filter((p) => p.personId !== null).map((p) => [id(p), p.personId, 0, p.data.publishedAt]),
+      );
       const paths = new Map(todo.map((p) => [p.data.legacyId, `${this.sectionPath(p.data.topSectionId)}/${slugs.get(p.data.legacyId)}`]));
       await this.writeRedirects(
         tx,
@@ -736,12 +747,16 @@ class Importer {
    * An article keeps the slug it was given by an earlier import when that still fits.
    */
   private async resolveSlugs(prepared: PreparedArticle[], existing: Map<number, { id: number; topSectionId: number; slug: string }>): Promise<Map<number, string>> {
-    const candidates = [...new Set(prepared.map((p) => p.slugBase))];
-    const rows = await db().article.findMany({
-      where: { OR: candidates.map((base) => ({ slug: { startsWith: base } })) },
-      select: { id: true, topSectionId: true, slug: true },
-    });
-    const takenBy = new Map(rows.map((r) => [`${r.topSectionId}/${r.slug}`, r.id]));
+    // Exact slugs only, so the unique (topSectionId, slug) index answers; a clash looks further.
+    const lookup = async (slugs: string[]) => {
+      const rows = await db().article.findMany({ where: { slug: { in: slugs } }, select: { id: true, topSectionId: true, slug: true } });
+      for (const r of rows) takenBy.set(`${r.topSectionId}/${r.slug}`, r.id);
+    };
+    const takenBy = new Map<string, number>();
+    const bases = [...new Set(prepared.map((p) => p.slugBase))];
+    await lookup(bases);
+    const clashing = bases.filter((base) => [...takenBy.keys()].some((key) => key.endsWith(`/${base}`)));
+    if (clashing.length) await lookup(clashing.flatMap((base) => Array.from({ length: 20 }, (_, n) => withSuffix(base, n + 2))));
     const result = new Map<number, string>();
     for (const p of prepared) {
       const top = p.data.topSectionId;

@@ -1,7 +1,8 @@
 /**
- * Writes one audit-log row inside the caller's transaction.
- * Private stand-in for the newsroom's lib/audit.ts: swap the body for its function once merged.
+ * The library's door to the audit log (lib/audit.ts): takes the acting Actor (null for the
+ * scheduler) and turns before/after snapshots — which may hold Dates — into plain JSON.
  */
+import { audit as writeAudit } from '../audit';
 import type { Actor } from '../auth/actor';
 import type { Prisma, Tx } from '../db';
 
@@ -14,18 +15,8 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-const json = (value: unknown) => (value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue));
+const json = (value: unknown) => (value == null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue));
 
 export async function audit(tx: Tx, actor: Actor | null, entry: AuditEntry): Promise<void> {
-  await tx.auditLog.create({
-    data: {
-      userId: actor?.userId ?? null,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId == null ? null : String(entry.entityId),
-      summary: entry.summary,
-      before: json(entry.before),
-      after: json(entry.after),
-    },
-  });
+  await writeAudit(tx, { ...entry, userId: actor?.userId ?? null, before: json(entry.before), after: json(entry.after) });
 }

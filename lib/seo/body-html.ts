@@ -57,6 +57,7 @@ function block(b: Block, images: ReadonlyMap<number, BodyImage>): string {
     case 'rule':
       return '<hr>';
     case 'html':
+      // Imported markup (tables, pre): already allowlisted at import, sanitised again on the way out.
       return sanitizeHtml(b.html);
   }
 }

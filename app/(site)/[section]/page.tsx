@@ -3,10 +3,14 @@ import { ArticleBody } from '@/components/article/article-body';
 import { ArchiveView } from '@/components/listing/archive-view';
 import { listSectionArticles } from '@/lib/articles';
 import { recordTags, tags } from '@/lib/cache-tags';
+import { JsonLd } from '@/components/seo/json-ld';
 import { getPublishedPage } from '@/lib/pages';
+import { getSeoSettings } from '@/lib/seo/data';
+import { sectionMetadata, staticPageMetadata } from '@/lib/seo/metadata';
+import { listingStructuredData } from '@/lib/seo/structured-data';
 import { getSiteSettings } from '@/lib/settings';
 import { getTopSection } from '@/lib/taxonomy';
-import { pageNumber, pageSuffix, type SearchParams } from '../_lib/listing';
+import { pageNumber, type SearchParams } from '../_lib/listing';
 import { notFoundMetadata, notFoundPage } from '../_lib/not-found';
 
 type Props = { params: Promise<{ section: string }>; searchParams: SearchParams };
@@ -24,9 +28,10 @@ async function resolve(slug: string) {
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const found = await resolve((await params).section);
   if (!found) return notFoundMetadata;
-  if (found.kind === 'page') return { title: found.page.title };
+  const seo = await getSeoSettings();
+  if (found.kind === 'page') return staticPageMetadata({ title: found.page.title, path: `/${found.page.slug}` }, seo);
   const page = await pageNumber(searchParams, found.section.path);
-  return { title: `${found.section.name}${pageSuffix(page)}`, description: found.section.description ?? undefined };
+  return sectionMetadata({ name: found.section.name, description: found.section.description, path: found.section.path, page: page ?? 1 }, seo);
 }
 
 export default async function TopLevelPage({ params, searchParams }: Props) {
@@ -45,10 +50,11 @@ export default async function TopLevelPage({ params, searchParams }: Props) {
   const { section } = found;
   const page = await pageNumber(searchParams, section.path);
   if (page === null) return notFoundPage();
-  const [settings, listing] = await Promise.all([getSiteSettings(), listSectionArticles({ id: section.id, isTopLevel: true }, page)]);
+  const [settings, listing, seo] = await Promise.all([getSiteSettings(), listSectionArticles({ id: section.id, isTopLevel: true }, page), getSeoSettings()]);
   if (page > listing.totalPages) return notFoundPage();
   return (
     <ArchiveView title={section.name} intro={section.description} basePath={section.path} listing={listing} settings={settings} withLead>
+      <JsonLd data={listingStructuredData({ name: section.name, description: section.description, path: section.path, page, items: listing.items }, seo)} />
       {section.children.length ? (
         <nav aria-label={`${section.name} sub-sections`} className="mb-6">
           <ul className="flex flex-wrap gap-2 font-sans text-sm">

@@ -3,6 +3,7 @@ import { Pagination } from '@/components/search/pagination';
 import { SearchForm } from '@/components/search/search-form';
 import { SearchResults } from '@/components/search/search-results';
 import { listSearchFilterOptions, searchArticles } from '@/lib/search';
+import { searchMetadata } from '@/lib/seo/metadata';
 import { getSiteSettings } from '@/lib/settings';
 import { parseSearchParams, type SearchParams } from '@/lib/validation/search';
 
@@ -11,11 +12,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { q } = parseSearchParams(await searchParams);
   const trimmed = q.trim().slice(0, 80);
-  return {
-    title: trimmed ? `Search: ${trimmed}` : 'Search',
-    // Result pages are endless combinations of the same articles: keep them out of search engines.
-    robots: { index: false, follow: true },
-  };
+  // Result pages are endless combinations of the same articles: keep them out of search engines.
+  return searchMetadata(trimmed);
 }
 
 function pageHref(params: SearchParams, page: number): string {
@@ -44,7 +42,7 @@ export default async function SearchPage({ searchParams }: Props) {
             <Pagination current={params.page} count={response.pageCount} href={(page) => pageHref(params, page)} />
           </>
         ) : (
-          <p className="text-neutral-700">
+          <p className="text-muted">
             {params.q.trim()
               ? 'Type a word to search for: a search needs at least one word that is not excluded.'
               : 'Search every story we have published by word, phrase, section, author or date.'}

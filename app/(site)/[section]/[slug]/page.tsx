@@ -1,13 +1,17 @@
 import type { Metadata } from 'next';
 import { ArticleView } from '@/components/article/article-view';
 import { ArchiveView } from '@/components/listing/archive-view';
+import { JsonLd } from '@/components/seo/json-ld';
 import { getNextInSection, getPublishedArticle, listRelatedArticles, listSectionArticles } from '@/lib/articles';
 import { config } from '@/lib/config';
 import { formatArchiveTitle, parseArchiveDate } from '@/lib/format';
 import { getSiteSettings } from '@/lib/settings';
+import { getArticleSeo, getSeoSettings } from '@/lib/seo/data';
+import { articleMetadata, dateArchiveMetadata, sectionMetadata } from '@/lib/seo/metadata';
+import { articleStructuredData, listingStructuredData } from '@/lib/seo/structured-data';
 import { getSubSection } from '@/lib/taxonomy';
 import { DateArchive } from '../../_lib/date-archive';
-import { pageNumber, pageSuffix, type SearchParams } from '../../_lib/listing';
+import { pageNumber, type SearchParams } from '../../_lib/listing';
 import { notFoundMetadata, notFoundPage } from '../../_lib/not-found';
 
 type Props = { params: Promise<{ section: string; slug: string }>; searchParams: SearchParams };
@@ -28,17 +32,20 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const { section, slug } = await params;
   const found = await resolve(section, slug);
   if (!found) return notFoundMetadata;
+  const seo = await getSeoSettings();
   switch (found.kind) {
     case 'month': {
       const page = await pageNumber(searchParams, `/${section}/${slug}`);
-      return { title: `Archive: ${formatArchiveTitle(found.date, false)}${pageSuffix(page)}` };
+      return dateArchiveMetadata({ name: `Archive: ${formatArchiveTitle(found.date, false)}`, path: `/${section}/${slug}`, page: page ?? 1 }, seo);
     }
     case 'section': {
       const page = await pageNumber(searchParams, found.section.path);
-      return { title: `${found.section.name}${pageSuffix(page)}`, description: found.section.description ?? undefined };
+      return sectionMetadata({ name: found.section.name, description: found.section.description, path: found.section.path, page: page ?? 1 }, seo);
     }
-    case 'article':
-      return { title: found.article.seoTitle || found.article.headline, description: found.article.seoDescription || found.article.standfirst || undefined };
+    case 'article': {
+      const article = await getArticleSeo(section, slug);
+      return article ? articleMetadata(article, seo) : notFoundMetadata;
+    }
   }
 }
 
@@ -58,7 +65,7 @@ export default async function SecondLevelPage({ params, searchParams }: Props) {
     const sub = found.section;
     const page = await pageNumber(searchParams, sub.path);
     if (page === null) return notFoundPage();
-    const listing = await listSectionArticles({ id: sub.id, isTopLevel: false }, page);
+    const [listing, seo] = await Promise.all([listSectionArticles({ id: sub.id, isTopLevel: false }, page), getSeoSettings()]);
     if (page > listing.totalPages) return notFoundPage();
     return (
       <ArchiveView
@@ -69,16 +76,25 @@ export default async function SecondLevelPage({ params, searchParams }: Props) {
         listing={listing}
         settings={settings}
         withLead
-      />
+      >
+        <JsonLd data={listingStructuredData({ name: sub.name, description: sub.description, path: sub.path, page, parents: [sub.parent!], items: listing.items }, seo)} />
+      </ArchiveView>
     );
   }
 
   const { article } = found;
-  const [related, next] = await Promise.all([
+  const [related, next, seo, seoSettings] = await Promise.all([
     listRelatedArticles({ id: article.id, primarySectionId: article.primarySectionId, publishedAt: article.publishedAt, tagIds: article.tags.map((t) => t.id) }),
     getNextInSection(article),
+    getArticleSeo(section, slug),
+    getSeoSettings(),
   ]);
   // Related stories and "continue reading" must not repeat each other.
   const relatedShown = related.filter((r) => r.id !== next?.id).slice(0, 4);
-  return <ArticleView article={article} settings={settings} url={`${config().SITE_URL}${article.path}`} related={relatedShown} next={next} />;
+  return (
+    <>
+      {seo ? <JsonLd data={articleStructuredData(seo, seoSettings)} /> : null}
+      <ArticleView article={article} settings={settings} url={`${config().SITE_URL}${article.path}`} related={relatedShown} next={next} />
+    </>
+  );
 }

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import { recordTags, tags } from '@/lib/cache-tags';
 import { formatArchiveTitle, parseArchiveDate } from '@/lib/format';
+import { getSeoSettings } from '@/lib/seo/data';
+import { dateArchiveMetadata } from '@/lib/seo/metadata';
 import { getSiteSettings } from '@/lib/settings';
 import { DateArchive } from '../../../_lib/date-archive';
-import { pageNumber, pageSuffix, type SearchParams } from '../../../_lib/listing';
+import { pageNumber, type SearchParams } from '../../../_lib/listing';
 import { notFoundMetadata, notFoundPage } from '../../../_lib/not-found';
 
 type Props = { params: Promise<{ section: string; slug: string; day: string }>; searchParams: SearchParams };
@@ -19,8 +21,9 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const p = await params;
   const date = await resolve(p);
   if (!date) return notFoundMetadata;
-  const page = await pageNumber(searchParams, `/${p.section}/${p.slug}/${p.day}`);
-  return { title: `Archive: ${formatArchiveTitle(date, true)}${pageSuffix(page)}` };
+  const path = `/${p.section}/${p.slug}/${p.day}`;
+  const page = await pageNumber(searchParams, path);
+  return dateArchiveMetadata({ name: `Archive: ${formatArchiveTitle(date, true)}`, path, page: page ?? 1 }, await getSeoSettings());
 }
 
 export default async function DayArchivePage({ params, searchParams }: Props) {

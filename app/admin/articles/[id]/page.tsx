@@ -1,0 +1,84 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ArticleNotFoundError, getArticleForEditing } from '@/lib/article-workflow';
+import { listPeopleOptions, listSectionOptions } from '@/lib/article-list';
+import { AuthorizationError } from '@/lib/auth/actor';
+import { requireStaffPage } from '@/lib/auth/guards';
+import { config } from '@/lib/config';
+import { getSiteSettings } from '@/lib/settings';
+import { formValuesFromCopy } from '@/lib/validation/article-form';
+import { StatusBadges } from '@/components/admin/status-badge';
+import { ArticleForm } from '../article-form';
+import { WorkflowPanel } from '../workflow-panel';
+
+export const metadata = { title: 'Edit article' };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; done?: string }> };
+
+async function load(actor: Awaited<ReturnType<typeof requireStaffPage>>, id: number) {
+  try {
+    return await getArticleForEditing(actor, id, { includeTrashed: true });
+  } catch (error) {
+    if (error instanceof ArticleNotFoundError || error instanceof AuthorizationError) return null;
+    throw error;
+  }
+}
+
+export default async function EditArticlePage({ params, searchParams }: Props) {
+  const actor = await requireStaffPage();
+  const id = Number((await params).id);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  const article = await load(actor, id);
+  // An author opening someone else's article learns nothing about it.
+  if (!article) notFound();
+  const { saved, done } = await searchParams;
+  const [sections, people, settings] = await Promise.all([listSectionOptions(actor), listPeopleOptions(actor), getSiteSettings()]);
+  const format = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: settings.timeZone });
+
+  return (
+    <div className="grid max-w-6xl gap-6 lg:grid-cols-[1fr_18rem]">
+      <div className="min-w-0 space-y-4">
+        <p>
+          <Link href="/admin/articles" className="underline">
+            ← Articles
+          </Link>
+        </p>
+        <h1 className="text-2xl font-bold">Edit article</h1>
+        {saved || done ? (
+          <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-green-900">
+            {saved ? (article.hasStagedEdit ? 'Saved as a staged edit. Readers still see the published version.' : 'Saved.') : `Article ${done}.`}
+          </p>
+        ) : null}
+        <ArticleForm
+          key={article.version}
+          article={{ id: article.id, version: article.version }}
+          initial={formValuesFromCopy(article.copy, article.tagNames)}
+          sections={sections}
+          people={people}
+          siteUrl={config().SITE_URL}
+        />
+      </div>
+      <aside className="space-y-4">
+        <section className="space-y-2 rounded border border-neutral-300 bg-white p-4 text-sm" aria-label="Status">
+          <h2 className="font-semibold">Status</h2>
+          <StatusBadges {...article} />
+          {article.publishedAt ? <p>First live {format.format(article.publishedAt)}</p> : null}
+          {article.scheduledAt ? <p>Goes live {format.format(article.scheduledAt)}</p> : null}
+          <p>
+            <Link href={`/preview/${article.id}`} className="underline" target="_blank">
+              Preview{article.hasStagedEdit ? ' staged edit' : ''}
+            </Link>
+          </p>
+          {article.publicPath ? (
+            <p>
+              <a href={article.publicPath} className="underline">
+                View live article
+              </a>
+            </p>
+          ) : null}
+        </section>
+        <WorkflowPanel article={article} />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,241 @@
+/**
+ * The permission matrix: every newsroom server action, called directly (no UI), as anonymous,
+ * the article's author, another author, an editor and an admin. Each cell asserts allowed or
+ * denied, and a denied cell must leave the data untouched. The session is real (a Session row and
+ * its cookie); only `next/headers` is replaced, since there is no request outside Next.
+ */
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Actor } from './auth/actor';
+import { createSession } from './auth/session';
+import { config } from './config';
+import { sessionCookieName } from './session-cookie';
+import { createArticle, publishArticle, saveArticle, scheduleArticle, submitForReview, trashArticle } from './article-workflow';
+import { db } from './db';
+import { articleInput, createTestSections, type TestSections } from './testing/content';
+import { createTestActor, TEST_PASSWORD } from './testing/users';
+import { inviteUser } from './users';
+import type { FormState } from './validation/form';
+
+const jar = new Map<string, string>();
+
+vi.mock('next/headers', () => ({
+  cookies: async () => ({
+    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
+    set: (name: string, value: string) => void jar.set(name, value),
+    delete: (options: string | { name: string }) => void jar.delete(typeof options === 'string' ? options : options.name),
+  }),
+  headers: async () => new Headers({ 'x-forwarded-for': '203.0.113.7', 'user-agent': 'vitest' }),
+}));
+
+const articles = await import('@/app/admin/articles/actions');
+const users = await import('@/app/admin/users/actions');
+
+type Who = 'anonymous' | 'author' | 'otherAuthor' | 'editor' | 'admin';
+const WHO: Who[] = ['anonymous', 'author', 'otherAuthor', 'editor', 'admin'];
+const actors = {} as Record<Exclude<Who, 'anonymous'>, Actor>;
+let sections: TestSections;
+
+beforeAll(async () => {
+  sections = await createTestSections();
+  actors.author = await createTestActor('author');
+  actors.otherAuthor = await createTestActor('author');
+  actors.editor = await createTestActor('editor');
+  actors.admin = await createTestActor('admin');
+});
+
+async function signInAs(who: Who): Promise<void> {
+  jar.clear();
+  if (who !== 'anonymous') jar.set(sessionCookieName(config().SITE_URL), await createSession(actors[who].userId));
+}
+
+type Outcome = 'allowed' | 'denied';
+
+/** A redirect or an ok state is allowed; the auth messages are denied; anything else fails the test. */
+async function outcomeOf(call: () => Promise<FormState | void>): Promise<Outcome> {
+  let state: FormState | void;
+  try {
+    state = await call();
+  } catch (error) {
+    if (typeof (error as { digest?: unknown }).digest === 'string' && (error as { digest: string }).digest.startsWith('NEXT_REDIRECT')) return 'allowed';
+    throw error;
+  }
+  if (!state || state.ok) return 'allowed';
+  if (/Sign in again|permission|only work on their own/.test(state.message ?? '')) return 'denied';
+  throw new Error(`Neither allowed nor denied: ${JSON.stringify(state)}`);
+}
+
+function form(fields: Record<string, string | string[]>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) data.append(key, v);
+  return data;
+}
+
+const articleFields = (headline: string) => ({ headline, standfirst: 'Standfirst', body: 'A paragraph of copy.', primarySectionId: String(sections.news) });
+
+/** An article by `author` in the state the action needs. */
+type Setup = () => Promise<number>;
+const draft: Setup = async () => (await createArticle(actors.author, articleInput({ primarySectionId: sections.news, headline: `Draft ${Math.random()}` }))).id;
+const inReview: Setup = async () => {
+  const id = await draft();
+  await submitForReview(actors.author, id);
+  return id;
+};
+const published: Setup = async () => {
+  const id = await draft();
+  await publishArticle(actors.editor, id);
+  return id;
+};
+const scheduled: Setup = async () => {
+  const id = await draft();
+  await scheduleArticle(actors.editor, id, new Date(Date.now() + 3600_000));
+  return id;
+};
+const trashed: Setup = async () => {
+  const id = await draft();
+  await trashArticle(actors.editor, id);
+  return id;
+};
+const staged: Setup = async () => {
+  const id = await published();
+  const { version } = await db().article.findUniqueOrThrow({ where: { id }, select: { version: true } });
+  await saveArticle(actors.author, id, articleInput({ primarySectionId: sections.news, headline: 'Staged change' }), { baseVersion: version });
+  return id;
+};
+
+const EDITORS: Who[] = ['editor', 'admin'];
+const OWNER_AND_EDITORS: Who[] = ['author', 'editor', 'admin'];
+const STAFF: Who[] = ['author', 'otherAuthor', 'editor', 'admin'];
+
+interface ArticleCase {
+  name: string;
+  setup: Setup;
+  allowed: Who[];
+  call: (id: number) => Promise<FormState | void>;
+}
+
+const workflow = (intent: string, extra: Record<string, string> = {}) => (id: number) => articles.workflowAction({}, form({ id: String(id), intent, ...extra }));
+
+const ARTICLE_CASES: ArticleCase[] = [
+  { name: 'save', setup: draft, allowed: OWNER_AND_EDITORS, call: async (id) => articles.saveArticleAction(id, {}, form({ ...articleFields('Saved headline'), baseVersion: String((await db().article.findUniqueOrThrow({ where: { id } })).version) })) },
+  { name: 'submit for review', setup: draft, allowed: OWNER_AND_EDITORS, call: workflow('submit') },
+  { name: 'approve', setup: inReview, allowed: EDITORS, call: workflow('approve') },
+  { name: 'return to draft', setup: inReview, allowed: EDITORS, call: workflow('return') },
+  { name: 'publish now', setup: draft, allowed: EDITORS, call: workflow('publish') },
+  { name: 'schedule', setup: draft, allowed: EDITORS, call: workflow('schedule', { scheduledAt: new Date(Date.now() + 7200_000).toISOString() }) },
+  { name: 'cancel schedule', setup: scheduled, allowed: EDITORS, call: workflow('unschedule') },
+  { name: 'unpublish', setup: published, allowed: EDITORS, call: workflow('unpublish') },
+  { name: 'archive', setup: published, allowed: EDITORS, call: workflow('archive') },
+  { name: 'trash', setup: draft, allowed: EDITORS, call: workflow('trash') },
+  { name: 'restore', setup: trashed, allowed: EDITORS, call: workflow('restore') },
+  { name: 'discard staged edit', setup: staged, allowed: OWNER_AND_EDITORS, call: workflow('discard') },
+  { name: 'bulk publish', setup: draft, allowed: EDITORS, call: (id) => articles.bulkAction({}, form({ bulkIntent: 'publish', ids: [String(id)] })) },
+  { name: 'bulk unpublish', setup: published, allowed: EDITORS, call: (id) => articles.bulkAction({}, form({ bulkIntent: 'unpublish', ids: [String(id)] })) },
+  { name: 'bulk trash', setup: draft, allowed: EDITORS, call: (id) => articles.bulkAction({}, form({ bulkIntent: 'trash', ids: [String(id)] })) },
+];
+
+async function fingerprint(id: number) {
+  return db().article.findUniqueOrThrow({ where: { id }, select: { version: true, publicationState: true, editorialState: true, deletedAt: true, headline: true } });
+}
+
+describe('article actions', () => {
+  for (const testCase of ARTICLE_CASES) {
+    for (const who of WHO) {
+      const expected: Outcome = testCase.allowed.includes(who) ? 'allowed' : 'denied';
+      it(`${testCase.name} as ${who}: ${expected}`, async () => {
+        const id = await testCase.setup();
+        const before = await fingerprint(id);
+        await signInAs(who);
+        expect(await outcomeOf(() => testCase.call(id))).toBe(expected);
+        const after = await fingerprint(id);
+        if (expected === 'denied') expect(after).toEqual(before);
+        else expect(after).not.toEqual(before);
+      });
+    }
+  }
+
+  for (const who of WHO) {
+    const expected: Outcome = STAFF.includes(who) ? 'allowed' : 'denied';
+    it(`create as ${who}: ${expected}`, async () => {
+      await signInAs(who);
+      const headline = `Created by ${who} ${Math.random()}`;
+      expect(await outcomeOf(() => articles.createArticleAction({}, form(articleFields(headline))))).toBe(expected);
+      expect(await db().article.count({ where: { headline } })).toBe(expected === 'allowed' ? 1 : 0);
+    });
+  }
+});
+
+describe('user actions', () => {
+  /** A throw-away account for each cell, so cells do not disturb one another. */
+  const target = () => createTestActor('author', { withPerson: false });
+  const user = (id: number) => db().user.findUniqueOrThrow({ where: { id }, select: { role: true, disabledAt: true, passwordHash: true } });
+
+  /** Each case runs its action and reports whether the data changed. */
+  const USER_CASES: { name: string; run: () => Promise<{ outcome: Outcome; changed: boolean }> }[] = [
+    {
+      name: 'invite',
+      run: async () => {
+        const email = `invitee-${Math.random()}@example.test`;
+        const outcome = await outcomeOf(() => users.inviteAction({}, form({ email, role: 'author' })));
+        return { outcome, changed: (await db().invitation.count({ where: { email } })) === 1 };
+      },
+    },
+    {
+      name: 'change role',
+      run: async () => {
+        const { userId } = await target();
+        const outcome = await outcomeOf(() => users.changeRoleAction({}, form({ userId: String(userId), role: 'editor' })));
+        return { outcome, changed: (await user(userId)).role === 'editor' };
+      },
+    },
+    {
+      name: 'disable',
+      run: async () => {
+        const { userId } = await target();
+        const outcome = await outcomeOf(() => users.setDisabledAction({}, form({ userId: String(userId), disable: '1' })));
+        return { outcome, changed: (await user(userId)).disabledAt !== null };
+      },
+    },
+    {
+      name: 'reset password',
+      run: async () => {
+        const { userId } = await target();
+        const before = (await user(userId)).passwordHash;
+        const outcome = await outcomeOf(() => users.resetPasswordAction({}, form({ userId: String(userId), password: 'brand new passphrase here' })));
+        return { outcome, changed: (await user(userId)).passwordHash !== before };
+      },
+    },
+    {
+      name: 'revoke invitation',
+      run: async () => {
+        const email = `revoke-${Math.random()}@example.test`;
+        const { invitationId } = await inviteUser(actors.admin, { email, role: 'author' });
+        const outcome = await outcomeOf(() => users.revokeInvitationAction({}, form({ invitationId: String(invitationId) })));
+        return { outcome, changed: (await db().invitation.count({ where: { email } })) === 0 };
+      },
+    },
+  ];
+
+  for (const testCase of USER_CASES) {
+    for (const who of WHO) {
+      const expected: Outcome = who === 'admin' ? 'allowed' : 'denied';
+      it(`${testCase.name} as ${who}: ${expected}`, async () => {
+        await signInAs(who);
+        expect(await testCase.run()).toEqual({ outcome: expected, changed: expected === 'allowed' });
+      });
+    }
+  }
+
+  for (const who of WHO) {
+    const expected: Outcome = STAFF.includes(who) ? 'allowed' : 'denied';
+    it(`change own password as ${who}: ${expected}`, async () => {
+      await signInAs(who);
+      const next = `fresh passphrase ${Math.random()}`;
+      const outcome = await outcomeOf(() => users.changePasswordAction({}, form({ current: TEST_PASSWORD, password: next, confirm: next })));
+      expect(outcome).toBe(expected);
+      if (who !== 'anonymous') {
+        // Put it back so the shared actors keep the fixture password.
+        await users.changePasswordAction({}, form({ current: next, password: TEST_PASSWORD, confirm: TEST_PASSWORD }));
+      }
+    });
+  }
+});
