@@ -4,6 +4,7 @@ import { Picture } from '@/components/common/picture';
 import { TimeStamp } from '@/components/common/time-stamp';
 import { Sidebar } from '@/components/layout/sidebar';
 import { StoryCard } from '@/components/listing/story-card';
+import { viewPixelPath } from '@/lib/views';
 import { ArticleBody } from './article-body';
 import { ShareLinks } from './share-links';
 
@@ -122,6 +123,11 @@ export function ArticleView({
             ) : null}
             <ShareLinks url={url} title={article.headline} />
           </footer>
+          {/* Readers without JavaScript are counted by a 1×1 image; enhance.js sends a beacon otherwise. */}
+          <noscript>
+            {/* eslint-disable-next-line @next/next/no-img-element -- a counting pixel, not a picture */}
+            <img src={viewPixelPath(article.id)} alt="" width={1} height={1} />
+          </noscript>
         </article>
 
         {next ? (
