@@ -65,7 +65,7 @@ test('author writes and submits; editor previews and publishes; staged edits wai
   await editor.getByRole('button', { name: 'Approve' }).click();
   await expect(editor.getByRole('status').filter({ hasText: 'approved' })).toBeVisible();
   await editor.getByRole('button', { name: 'Publish now' }).click();
-  await expect(editor.getByRole('status').filter({ hasText: 'published' })).toBeVisible();
+  await expect(editor.getByRole('status').filter({ hasText: 'Article published.' })).toBeVisible();
   const path = (await editor.getByRole('link', { name: 'View live article' }).getAttribute('href'))!;
   const reader = await (await browser.newContext()).newPage();
   await reader.goto(path);
@@ -82,7 +82,7 @@ test('author writes and submits; editor previews and publishes; staged edits wai
   await reader.goto(path);
   await expect(reader.getByRole('heading', { level: 1 })).toHaveText(headline);
   await editor.getByRole('button', { name: 'Publish staged edit' }).click();
-  await expect(editor.getByRole('status').filter({ hasText: 'published' })).toBeVisible();
+  await expect(editor.getByRole('status').filter({ hasText: 'Article published.' })).toBeVisible();
   const newPath = (await editor.getByRole('link', { name: 'View live article' }).getAttribute('href'))!;
   expect(newPath).not.toBe(path);
   const moved = await reader.request.get(path, { maxRedirects: 0 });
@@ -92,7 +92,7 @@ test('author writes and submits; editor previews and publishes; staged edits wai
   await expect(reader.getByRole('heading', { level: 1 })).toHaveText(newHeadline);
 
   await editor.getByRole('button', { name: 'Unpublish' }).click();
-  await expect(editor.getByRole('status').filter({ hasText: 'unpublished' })).toBeVisible();
+  await expect(editor.getByRole('status').filter({ hasText: 'Article unpublished.' })).toBeVisible();
   expect(await readerStatus(reader, newPath)).toBe(410);
 });
 
