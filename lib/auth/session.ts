@@ -9,7 +9,6 @@
  * actions and route handlers.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { cookies } from 'next/headers';
 import { cache } from 'react';
 import { config } from '../config';
 import { db, write, type Tx } from '../db';
@@ -104,6 +103,15 @@ export async function purgeExpiredSessions(now = new Date()): Promise<number> {
 }
 
 // ---- Request side: the cookie ----
+
+/**
+ * Loaded on first use: this module also serves plain Node (server.ts's scheduler, scripts), where
+ * merely importing next/headers throws before Next has set up its AsyncLocalStorage.
+ */
+async function cookies() {
+  const headers = await import('next/headers');
+  return headers.cookies();
+}
 
 function cookieName(): string {
   return sessionCookieName(config().SITE_URL);
