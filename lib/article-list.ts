@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { requireRole, type Actor } from './auth/actor';
 import { db, dbProvider, type Prisma } from './db';
+import { matchStaffArticleIds } from './search';
 
 export const STATE_FILTERS = ['all', 'draft', 'in_review', 'approved', 'staged', 'scheduled', 'published', 'unpublished', 'archived', 'trash'] as const;
 export type StateFilter = (typeof STATE_FILTERS)[number];
@@ -67,10 +68,16 @@ function stateWhere(state: StateFilter): Prisma.ArticleWhereInput {
   }
 }
 
-function textWhere(q: string): Prisma.ArticleWhereInput {
+/**
+ * The text filter: the staff full-text index (working copies, lib/search.ts) for live and draft
+ * work; the trash is not indexed, so there it falls back to the headline. A number also finds that id.
+ */
+async function textWhere(actor: Actor, q: string, state: StateFilter): Promise<Prisma.ArticleWhereInput> {
+  const id = /^\d+$/.test(q) ? [{ id: Number(q) }] : [];
+  const matches = state === 'trash' ? null : await matchStaffArticleIds(actor, q);
+  if (matches) return { OR: [{ id: { in: matches } }, ...id] };
   // PostgreSQL's LIKE is case-sensitive; SQLite's is not for ASCII (DESIGN §5: wrap provider differences here).
   const contains = dbProvider() === 'postgresql' ? ({ contains: q, mode: 'insensitive' } as unknown as Prisma.StringFilter) : { contains: q };
-  const id = /^\d+$/.test(q) ? [{ id: Number(q) }] : [];
   return { OR: [{ headline: contains }, ...id] };
 }
 
@@ -83,7 +90,7 @@ export async function listArticlesForStaff(actor: Actor, query: ArticleListQuery
   if (byPublished) where.push({ publishedAt: { not: null } });
   if (query.section) where.push({ OR: [{ primarySectionId: query.section }, { topSectionId: query.section }, { sections: { some: { sectionId: query.section } } }] });
   if (query.author) where.push({ bylines: { some: { personId: query.author } } });
-  if (query.q) where.push(textWhere(query.q));
+  if (query.q) where.push(await textWhere(actor, query.q, query.state));
   if (actor.role === 'author') {
     where.push({ OR: [{ createdById: actor.userId }, ...(actor.personId ? [{ bylines: { some: { personId: actor.personId } } }] : [])] });
   }

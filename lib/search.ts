@@ -252,6 +252,18 @@ export interface StaffSearchResponse {
 }
 
 /**
+ * Ids of the working copies matching `query`, newest first and at most the ranking window, for the
+ * newsroom list's text filter (which keeps its own filters and order). Null when nothing searchable was typed.
+ */
+export async function matchStaffArticleIds(actor: Actor, query: string): Promise<number[] | null> {
+  requireRole(actor, 'admin', 'editor', 'author');
+  const parsed = parseQuery(query);
+  if (!hasTerms(parsed)) return null;
+  const found = await backend().staff({ query: parsed, facets: [], limit: RANKING_WINDOW });
+  return found.rows.map((row) => row.articleId);
+}
+
+/**
  * Newsroom search over working copies (the staged edit when there is one) of every article not in
  * the trash, for the article list. Staff only; never cached.
  */
