@@ -20,12 +20,14 @@ interface Page {
 
 const pages = new Map<string, Page>();
 const renders: string[] = [];
+const forwardedFor: string[] = [];
 let front: FrontLayer;
 let server: Server;
 let base: string;
 
 async function fakeNext(req: IncomingMessage, res: ServerResponse) {
   renders.push(`${req.method} ${req.url} cookie=${req.headers.cookie ?? ''}`);
+  forwardedFor.push(String(req.headers['x-forwarded-for']));
   const page = pages.get(req.url!) ?? { status: 404, tags: ['missing'] };
   recordTags(...(page.tags ?? []));
   if (page.notFound) recordNotFound();
@@ -68,6 +70,12 @@ beforeEach(() => {
 const get = (path: string, init?: RequestInit) => fetch(base + path, { redirect: 'manual', ...init });
 
 describe('front layer', () => {
+  it('hands Next the connecting address, not an X-Forwarded-For a client made up', async () => {
+    forwardedFor.length = 0;
+    await get('/admin/login', { headers: { 'x-forwarded-for': '203.0.113.9' } });
+    expect(forwardedFor).toEqual(['127.0.0.1']);
+  });
+
   it('renders a miss once, strips the runtime, and serves the copy afterwards', async () => {
     pages.set('/story', { tags: ['article:1'] });
     const first = await get('/story');

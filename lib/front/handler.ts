@@ -361,9 +361,12 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
   const front = async function front(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const rawUrl = req.url ?? '/';
     const path = rawUrl.split('?')[0]!;
+    // Everything downstream (sign-in limits, the view beacon) reads the client from X-Forwarded-For:
+    // replace whatever the client sent with the address we believe (TRUST_PROXY decides).
+    req.headers['x-forwarded-for'] = clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustProxy);
     try {
       if (path === '/api/views') {
-        await handleViewBeacon(req, res, clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustProxy));
+        await handleViewBeacon(req, res, req.headers['x-forwarded-for']);
         return;
       }
       if (path === '/enhance.js' && (req.method === 'GET' || req.method === 'HEAD')) {
