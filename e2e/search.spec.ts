@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 /** A headline from the front page, so the spec needs no fixtures of its own. */
 async function someHeadline(page: Page): Promise<{ headline: string; path: string }> {
   await page.goto('/');
-  const link = page.getByRole('main').getByRole('link').first();
+  const link = page.getByRole('main').getByRole('heading').getByRole('link').first();
   return { headline: (await link.textContent())!.trim(), path: (await link.getAttribute('href'))! };
 }
 
@@ -12,7 +12,7 @@ test('a headline search finds the story first, highlighted, and opens it', async
   const { headline, path } = await someHeadline(page);
   await page.goto('/search');
   await page.getByRole('searchbox', { name: 'Search articles' }).fill(`"${headline}"`);
-  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('search', { name: 'Search articles' }).getByRole('button', { name: 'Search' }).click();
   await expect(page).toHaveURL(/\/search\?q=/);
   const results = page.getByRole('main').getByRole('listitem');
   const first = results.first().getByRole('heading', { level: 3 }).getByRole('link');
@@ -47,14 +47,14 @@ test('numbered pagination moves through the results', async ({ page }) => {
 test('filters narrow the results and stay in the form', async ({ page }) => {
   await page.goto('/search?q=the');
   await page.getByText('Filters and sorting').click();
-  const section = page.getByLabel('Section');
+  const section = page.getByRole('search', { name: 'Search articles' }).locator('select[name="section"]');
   const value = await section.locator('option').nth(1).getAttribute('value');
   await section.selectOption(value!);
-  await page.getByLabel('Sort by').selectOption('newest');
-  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('search', { name: 'Search articles' }).getByLabel('Sort by').selectOption('newest');
+  await page.getByRole('search', { name: 'Search articles' }).getByRole('button', { name: 'Search' }).click();
   await expect(page).toHaveURL(new RegExp(`section=${encodeURIComponent(value!).replace('%2F', '(%2F|/)')}`));
-  await expect(page.getByLabel('Section')).toHaveValue(value!);
-  await expect(page.getByLabel('Sort by')).toHaveValue('newest');
+  await expect(page.getByRole('search', { name: 'Search articles' }).locator('select[name="section"]')).toHaveValue(value!);
+  await expect(page.getByRole('search', { name: 'Search articles' }).getByLabel('Sort by')).toHaveValue('newest');
 });
 
 test('empty and no-result states say what to do', async ({ page }) => {

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 
 test('the home page lists stories that open as articles', async ({ page }) => {
   await page.goto('/');
-  const first = page.getByRole('main').getByRole('link').first();
+  const first = page.getByRole('main').getByRole('heading').getByRole('link').first();
   const headline = (await first.textContent())!.trim();
   await first.click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(headline);
