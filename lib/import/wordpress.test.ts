@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getPublishedArticle, listLatestArticles } from '../articles';
+import { articleListQuerySchema, listArticlesForStaff } from '../article-list';
+import { createTestActor } from '../testing/users';
 import { searchArticles } from '../search';
 import { parseSearchParams } from '../validation/search';
 import { onInvalidate } from '../cache-tags';
@@ -256,6 +258,16 @@ describe('importWordPress', () => {
     const found = await searchArticles(parseSearchParams({ q: 'turnout' }));
     expect(found.results.map((r) => r.path)).toEqual(['/news/election-night']);
     expect((await searchArticles(parseSearchParams({ q: 'budget' }))).results).toEqual([]);
+  });
+
+  it('puts drafts and pending posts in the newsroom list, findable by their words', async () => {
+    const editor = await createTestActor('editor');
+    const list = async (query: Record<string, string>) =>
+      (await listArticlesForStaff(editor, articleListQuerySchema.parse(query))).rows.map((row) => row.headline);
+    expect(await list({ state: 'in_review' })).toContain('Waiting for the editor');
+    expect(await list({ state: 'draft' })).toContain('Draft about the budget');
+    expect(await list({ q: 'budget' })).toContain('Draft about the budget');
+    expect(await list({ state: 'published' })).toContain('Election night: turnout & tension');
   });
 
   it('updates instead of duplicating when run again, keeping slugs and leaving newsroom edits alone', async () => {
