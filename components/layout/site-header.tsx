@@ -31,10 +31,13 @@ export function SiteHeader({ name, tagline, sections }: { name: string; tagline:
           {tagline ? <p className="mt-1 font-serif text-sm text-muted italic">{tagline}</p> : null}
         </div>
         <div className="flex items-center gap-3">
-          {/* Shown and wired by public/enhance.js; without JavaScript the theme follows the system. */}
-          <button type="button" data-theme-toggle="" hidden className="border border-rule px-3 py-2 font-sans text-sm font-semibold text-ink hover:bg-surface">
-            Theme
-          </button>
+          {/* Shown and wired by public/enhance.js; without JavaScript the theme follows the system. Its box
+              keeps the button's width from the start, so the search form does not move when it appears. */}
+          <span className="inline-flex w-20 justify-end">
+            <button type="button" data-theme-toggle="" hidden className="w-full border border-rule px-3 py-2 font-sans text-sm font-semibold text-ink hover:bg-surface">
+              Theme
+            </button>
+          </span>
           <div className="hidden w-72 md:block">
             <SearchForm id="header-search" />
           </div>
