@@ -195,36 +195,34 @@ export async function listSectionArticles(section: { id: number; isTopLevel: boo
   return { items: await listArticleCards(ids), page, totalPages, total };
 }
 
+/** One page of a listing keyed by a join table's denormalised publication date (DESIGN §5). */
+async function pageOfListing(page: number, count: () => Promise<number>, ids: (skip: number) => Promise<number[]>): Promise<Paged<ArticleCard>> {
+  const total = await count();
+  const { totalPages, skip, inRange } = pageWindow(page, total);
+  if (!inRange) return { items: [], page, totalPages, total };
+  return { items: await listArticleCards(await ids(skip)), page, totalPages, total };
+}
+
+const newestListed = [{ publishedAt: 'desc' as const }, { articleId: 'desc' as const }];
+
 export async function listTagArticles(tagId: number, page: number): Promise<Paged<ArticleCard>> {
   recordTags(tags.tag(tagId));
   const where = { tagId, publishedAt: { not: null } };
-  const total = await db().articleTag.count({ where });
-  const { totalPages, skip, inRange } = pageWindow(page, total);
-  if (!inRange) return { items: [], page, totalPages, total };
-  const rows = await db().articleTag.findMany({
-    where,
-    orderBy: [{ publishedAt: 'desc' }, { articleId: 'desc' }],
-    skip,
-    take: PAGE_SIZE,
-    select: { articleId: true },
-  });
-  return { items: await listArticleCards(rows.map((r) => r.articleId)), page, totalPages, total };
+  return pageOfListing(
+    page,
+    () => db().articleTag.count({ where }),
+    async (skip) => (await db().articleTag.findMany({ where, orderBy: newestListed, skip, take: PAGE_SIZE, select: { articleId: true } })).map((r) => r.articleId),
+  );
 }
 
 export async function listAuthorArticles(personId: number, page: number): Promise<Paged<ArticleCard>> {
   recordTags(tags.author(personId));
   const where = { personId, publishedAt: { not: null } };
-  const total = await db().articleByline.count({ where });
-  const { totalPages, skip, inRange } = pageWindow(page, total);
-  if (!inRange) return { items: [], page, totalPages, total };
-  const rows = await db().articleByline.findMany({
-    where,
-    orderBy: [{ publishedAt: 'desc' }, { articleId: 'desc' }],
-    skip,
-    take: PAGE_SIZE,
-    select: { articleId: true },
-  });
-  return { items: await listArticleCards(rows.map((r) => r.articleId)), page, totalPages, total };
+  return pageOfListing(
+    page,
+    () => db().articleByline.count({ where }),
+    async (skip) => (await db().articleByline.findMany({ where, orderBy: newestListed, skip, take: PAGE_SIZE, select: { articleId: true } })).map((r) => r.articleId),
+  );
 }
 
 /** Articles published in [from, to): a date archive. */
