@@ -27,6 +27,7 @@ import {
 } from '@/lib/article-workflow';
 import { actionAuthError } from '@/lib/auth/guards';
 import { requireActor } from '@/lib/auth/session';
+import { MediaNotPublishableError } from '@/lib/media';
 import { parseArticleForm } from '@/lib/validation/article-form';
 import { submittedValues, type FormState } from '@/lib/validation/form';
 
@@ -35,7 +36,9 @@ function failure(error: unknown, values?: Record<string, string>): FormState {
   const auth = actionAuthError(error);
   if (auth) return { message: auth, values };
   if (error instanceof ArticleInputError) return { message: 'Please correct the highlighted field.', errors: { [error.field]: [error.message] }, values };
-  if (error instanceof WorkflowError || error instanceof EditConflictError || error instanceof ArticleNotFoundError) return { message: error.message, values };
+  if (error instanceof WorkflowError || error instanceof EditConflictError || error instanceof ArticleNotFoundError || error instanceof MediaNotPublishableError) {
+    return { message: error.message, values };
+  }
   throw error;
 }
 
