@@ -7,6 +7,7 @@
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AuthenticationError, AuthorizationError, type Actor } from './auth/actor';
+import { getDashboard } from './dashboard';
 import { clearBreakingBar, getBreakingBarForEditing, getHomeCuration, saveHomeCuration, searchStoriesForCuration, setBreakingBar } from './home-curation';
 import { getMedia, getMediaUsage, listMedia, trashMedia, updateMediaDetails, uploadMedia } from './media';
 import { createStaff, type Staff } from './media/fixtures';
@@ -31,6 +32,7 @@ beforeAll(async () => {
 
 const MISSING = 987_654;
 const matrix: [string, Who[], (actor: Actor) => Promise<unknown>][] = [
+  ['getDashboard', STAFF, (a) => getDashboard(a, { timeZone: 'UTC' })],
   ['uploadMedia', STAFF, (a) => uploadMedia(a, { name: 'm.png', bytes: png, alt: 'x' })],
   ['listMedia', STAFF, (a) => listMedia(a)],
   ['getMedia', STAFF, (a) => getMedia(a, MISSING)],

@@ -1,5 +1,8 @@
 import Link from 'next/link';
+import { DashboardList, type DashboardListItem } from '@/components/admin/dashboard-list';
 import { requireStaffPage } from '@/lib/auth/guards';
+import { getDashboard, type DashboardItem } from '@/lib/dashboard';
+import { getSiteSettings } from '@/lib/settings';
 
 export const metadata = { title: 'Dashboard' };
 
@@ -8,20 +11,68 @@ type Props = { searchParams: Promise<{ denied?: string }> };
 export default async function AdminHome({ searchParams }: Props) {
   const actor = await requireStaffPage();
   const { denied } = await searchParams;
+  const settings = await getSiteSettings();
+  const dashboard = await getDashboard(actor, { timeZone: settings.timeZone });
+  const format = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: settings.timeZone });
+  const dated = (prefix: string) => (item: DashboardItem): DashboardListItem => ({ ...item, detail: item.at ? `${prefix} ${format.format(item.at)}` : '' });
+  const whose = actor.role === 'author' ? 'Your articles' : 'Articles';
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">Dashboard</h1>
+      <div className="flex items-center justify-between">
+        <h1 className="text-2xl font-bold">Dashboard</h1>
+        <Link href="/admin/articles/new" className="rounded bg-neutral-900 px-4 py-2 font-semibold text-white hover:bg-neutral-700">
+          New article
+        </Link>
+      </div>
       {denied ? (
         <p role="alert" className="rounded border border-red-700 bg-red-50 px-3 py-2 text-red-900">
           Your role ({actor.role}) cannot open that page.
         </p>
       ) : null}
       <p>Welcome, {actor.name}.</p>
-      <p>
-        <Link href="/admin/articles" className="underline">
-          Go to the articles
-        </Link>
-      </p>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <DashboardList
+          id="dash-drafts"
+          title="My drafts"
+          items={dashboard.myDrafts.map(dated('Changed'))}
+          empty={
+            <>
+              No drafts. <Link href="/admin/articles/new" className="underline">Start an article</Link>.
+            </>
+          }
+        />
+        <DashboardList
+          id="dash-review"
+          title="In review"
+          items={dashboard.inReview.map(dated('Changed'))}
+          empty={`${whose} waiting for review appear here.`}
+          more={{ href: '/admin/articles?state=in_review', label: 'All in review' }}
+        />
+        <DashboardList
+          id="dash-scheduled"
+          title="Scheduled"
+          items={dashboard.scheduled.map(dated('Goes live'))}
+          empty="Nothing is scheduled."
+          more={{ href: '/admin/articles?state=scheduled', label: 'All scheduled' }}
+        />
+        <DashboardList
+          id="dash-published"
+          title="Recently published"
+          items={dashboard.recentlyPublished.map(dated('Published'))}
+          empty="Nothing has been published yet."
+          more={{ href: '/admin/articles?state=published&sort=published', label: 'All published' }}
+        />
+        <DashboardList
+          id="dash-most-read"
+          title="Most read today"
+          items={dashboard.mostReadToday.map((item) => ({
+            ...item,
+            detail: `${item.views.toLocaleString('en')} view${item.views === 1 ? '' : 's'}`,
+            extra: { href: item.path, label: 'Read' },
+          }))}
+          empty={`No views counted yet today${actor.role === 'author' ? ' on your articles' : ''}.`}
+        />
+      </div>
     </div>
   );
 }
