@@ -14,7 +14,7 @@ import { createStaff, type Staff } from './media/fixtures';
 import { createPage, getPageForEditing, listPages, trashPage, updatePage } from './pages-editing';
 import { createPerson, deletePerson, listLinkableUsers, listPeople, updatePerson } from './people-editing';
 import { getEditableSettings, saveSettings } from './settings-editing';
-import { createSection, createTag, deleteSection, deleteTag, getTagForEditing, listSectionTree, listTags, mergeTags, moveSection, updateSection, updateTag } from './taxonomy-editing';
+import { createSection, createTag, deleteSection, deleteTag, findTagIdBySlug, getTagForEditing, listSectionTree, listTags, mergeTags, moveSection, updateSection, updateTag } from './taxonomy-editing';
 import { listTrash, purgeFromTrash, restoreFromTrash } from './trash';
 
 type Who = 'anonymous' | 'author' | 'otherAuthor' | 'editor' | 'admin';
@@ -53,6 +53,7 @@ const matrix: [string, Who[], (actor: Actor) => Promise<unknown>][] = [
   ['moveSection', EDITORS, (a) => moveSection(a, MISSING, 'up')],
   ['deleteSection', EDITORS, (a) => deleteSection(a, MISSING)],
   ['listTags', EDITORS, (a) => listTags(a)],
+  ['findTagIdBySlug', EDITORS, (a) => findTagIdBySlug(a, 'no-such-tag')],
   ['getTagForEditing', EDITORS, (a) => getTagForEditing(a, MISSING)],
   ['createTag', EDITORS, (a) => createTag(a, {})],
   ['updateTag', EDITORS, (a) => updateTag(a, MISSING, {})],
