@@ -3,6 +3,8 @@ import { DashboardList, type DashboardListItem } from '@/components/admin/dashbo
 import { requireStaffPage } from '@/lib/auth/guards';
 import { getDashboard, type DashboardItem } from '@/lib/dashboard';
 import { getSiteSettings } from '@/lib/settings';
+import { NewArticleLink } from '@/components/admin/new-article-link';
+import { PageHeader } from '@/components/admin/page-header';
 
 export const metadata = { title: 'Dashboard' };
 
@@ -18,12 +20,7 @@ export default async function AdminHome({ searchParams }: Props) {
   const whose = actor.role === 'author' ? 'Your articles' : 'Articles';
   return (
     <div className="space-y-4">
-      <div className="flex items-center justify-between">
-        <h1 className="text-2xl font-bold">Dashboard</h1>
-        <Link href="/admin/articles/new" className="rounded bg-neutral-900 px-4 py-2 font-semibold text-white hover:bg-neutral-700">
-          New article
-        </Link>
-      </div>
+      <PageHeader title="Dashboard" actions={<NewArticleLink />} />
       {denied ? (
         <p role="alert" className="rounded border border-red-700 bg-red-50 px-3 py-2 text-red-900">
           Your role ({actor.role}) cannot open that page.

@@ -10,6 +10,7 @@ import { formValuesFromCopy } from '@/lib/validation/article-form';
 import { StatusBadges } from '@/components/admin/status-badge';
 import { ArticleForm } from '../article-form';
 import { WorkflowPanel } from '../workflow-panel';
+import { Notice, PageHeader } from '@/components/admin/page-header';
 
 export const metadata = { title: 'Edit article' };
 
@@ -38,17 +39,8 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   return (
     <div className="grid max-w-6xl gap-6 lg:grid-cols-[1fr_18rem]">
       <div className="min-w-0 space-y-4">
-        <p>
-          <Link href="/admin/articles" className="underline">
-            ← Articles
-          </Link>
-        </p>
-        <h1 className="text-2xl font-bold">Edit article</h1>
-        {saved || done ? (
-          <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-green-900">
-            {saved ? (article.hasStagedEdit ? 'Saved as a staged edit. Readers still see the published version.' : 'Saved.') : `Article ${done}.`}
-          </p>
-        ) : null}
+        <PageHeader title="Edit article" back={{ href: '/admin/articles', label: 'Articles' }} />
+        <Notice>{saved ? (article.hasStagedEdit ? 'Saved as a staged edit. Readers still see the published version.' : 'Saved.') : done ? `Article ${done}.` : null}</Notice>
         <ArticleForm
           key={article.version}
           article={{ id: article.id, version: article.version }}
