@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { DashboardList, type DashboardListItem } from '@/components/admin/dashboard-list';
+import { DashboardList, type DashboardListItem, type DashboardPanel } from '@/components/admin/dashboard-list';
 import { requireStaffPage } from '@/lib/auth/guards';
 import { getDashboard, type DashboardItem } from '@/lib/dashboard';
 import { getSiteSettings } from '@/lib/settings';
@@ -18,6 +18,30 @@ export default async function AdminHome({ searchParams }: Props) {
   const format = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: settings.timeZone });
   const dated = (prefix: string) => (item: DashboardItem): DashboardListItem => ({ ...item, detail: item.at ? `${prefix} ${format.format(item.at)}` : '' });
   const whose = actor.role === 'author' ? 'Your articles' : 'Articles';
+  const panels: DashboardPanel[] = [
+    {
+      title: 'My drafts',
+      items: dashboard.myDrafts.map(dated('Changed')),
+      empty: (
+        <>
+          No drafts. <Link href="/admin/articles/new" className="underline">Start an article</Link>.
+        </>
+      ),
+    },
+    { title: 'In review', items: dashboard.inReview.map(dated('Changed')), empty: `${whose} waiting for review appear here.`, more: { href: '/admin/articles?state=in_review', label: 'All in review' } },
+    { title: 'Scheduled', items: dashboard.scheduled.map(dated('Goes live')), empty: 'Nothing is scheduled.', more: { href: '/admin/articles?state=scheduled', label: 'All scheduled' } },
+    {
+      title: 'Recently published',
+      items: dashboard.recentlyPublished.map(dated('Published')),
+      empty: 'Nothing has been published yet.',
+      more: { href: '/admin/articles?state=published&sort=published', label: 'All published' },
+    },
+    {
+      title: 'Most read today',
+      items: dashboard.mostReadToday.map((item) => ({ ...item, detail: `${item.views.toLocaleString('en')} view${item.views === 1 ? '' : 's'}`, extra: { href: item.path, label: 'Read' } })),
+      empty: `No views counted yet today${actor.role === 'author' ? ' on your articles' : ''}.`,
+    },
+  ];
   return (
     <div className="space-y-4">
       <PageHeader title="Dashboard" actions={<NewArticleLink />} />
@@ -28,47 +52,9 @@ export default async function AdminHome({ searchParams }: Props) {
       ) : null}
       <p>Welcome, {actor.name}.</p>
       <div className="grid gap-4 lg:grid-cols-2">
-        <DashboardList
-          id="dash-drafts"
-          title="My drafts"
-          items={dashboard.myDrafts.map(dated('Changed'))}
-          empty={
-            <>
-              No drafts. <Link href="/admin/articles/new" className="underline">Start an article</Link>.
-            </>
-          }
-        />
-        <DashboardList
-          id="dash-review"
-          title="In review"
-          items={dashboard.inReview.map(dated('Changed'))}
-          empty={`${whose} waiting for review appear here.`}
-          more={{ href: '/admin/articles?state=in_review', label: 'All in review' }}
-        />
-        <DashboardList
-          id="dash-scheduled"
-          title="Scheduled"
-          items={dashboard.scheduled.map(dated('Goes live'))}
-          empty="Nothing is scheduled."
-          more={{ href: '/admin/articles?state=scheduled', label: 'All scheduled' }}
-        />
-        <DashboardList
-          id="dash-published"
-          title="Recently published"
-          items={dashboard.recentlyPublished.map(dated('Published'))}
-          empty="Nothing has been published yet."
-          more={{ href: '/admin/articles?state=published&sort=published', label: 'All published' }}
-        />
-        <DashboardList
-          id="dash-most-read"
-          title="Most read today"
-          items={dashboard.mostReadToday.map((item) => ({
-            ...item,
-            detail: `${item.views.toLocaleString('en')} view${item.views === 1 ? '' : 's'}`,
-            extra: { href: item.path, label: 'Read' },
-          }))}
-          empty={`No views counted yet today${actor.role === 'author' ? ' on your articles' : ''}.`}
-        />
+        {panels.map((panel) => (
+          <DashboardList key={panel.title} {...panel} />
+        ))}
       </div>
     </div>
   );

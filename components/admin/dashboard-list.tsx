@@ -10,8 +10,18 @@ export interface DashboardListItem {
   extra?: { href: string; label: string };
 }
 
+export interface DashboardPanel {
+  title: string;
+  items: DashboardListItem[];
+  /** What the panel says when it has nothing to list. */
+  empty: ReactNode;
+  /** The full list in the article list. */
+  more?: { href: string; label: string };
+}
+
 /** One dashboard panel: a heading, a short list of articles linking to their edit pages, and what to do when it is empty. */
-export function DashboardList({ id, title, items, empty, more }: { id: string; title: string; items: DashboardListItem[]; empty: ReactNode; more?: { href: string; label: string } }) {
+export function DashboardList({ title, items, empty, more }: DashboardPanel) {
+  const id = `dashboard-${title.toLowerCase().replace(/\W+/g, '-')}`;
   return (
     <section aria-labelledby={id} className="rounded border border-neutral-300 bg-white p-4">
       <h2 id={id} className="mb-2 text-lg font-semibold">
