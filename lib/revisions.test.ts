@@ -65,8 +65,11 @@ describe('listing revisions', () => {
     expect(first.revisions).toHaveLength(50);
     const second = await listRevisions(editor, id, { before: first.nextBefore! });
     expect(second.nextBefore).toBeNull();
-    const all = [...first.revisions, ...second.revisions].map((r) => r.version);
-    expect(all).toEqual(Array.from({ length: 55 }, (_, i) => 55 - i));
+    const all = [...first.revisions, ...second.revisions];
+    expect(all.map((r) => r.version)).toEqual(Array.from({ length: 55 }, (_, i) => 55 - i));
+    // Each revision shows the headline it had then.
+    expect(all.slice(0, 2).map((r) => r.headline)).toEqual(['Headline 53', 'Headline 52']);
+    expect(all.at(-1)!.headline).toBe(articleInput({ primarySectionId: 0 }).headline);
   });
 
   it('is refused to another author and reports a missing article', async () => {
