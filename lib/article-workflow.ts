@@ -10,6 +10,7 @@
  * Revision (save, submission, publication, restore) and invalidate exactly the affected cache tags.
  */
 import { audit } from './audit';
+import { copyChanges } from './copy-changes';
 import { AuthorizationError, requireRole, type Actor } from './auth/actor';
 import { invalidate, tags } from './cache-tags';
 import { db, Prisma, write, type Tx } from './db';
@@ -73,6 +74,12 @@ export class EditConflictError extends Error {
     super('Someone else saved this article while you were editing. Copy your changes, reload, and apply them again.');
     this.name = 'EditConflictError';
   }
+}
+
+/** The revision a save restores (lib/revisions.ts). */
+export interface RestoredFrom {
+  revisionId: number;
+  version: number;
 }
 
 export class ArticleNotFoundError extends Error {
@@ -406,9 +413,15 @@ export async function createArticle(actor: Actor, input: ArticleInput, now = new
  * else's newer save is refused ({@link EditConflictError}) rather than silently overwriting it.
  * On a live article the copy is staged; otherwise it replaces the columns. An author's save sends
  * a submitted or approved copy back to draft (and takes a scheduled article off the schedule),
- * since what was reviewed is no longer what is there.
+ * since what was reviewed is no longer what is there. With `restoredFrom` the save is a restore of
+ * an older revision (lib/revisions.ts): same path and checks, recorded as a `restore` revision.
  */
-export async function saveArticle(actor: Actor, id: number, input: ArticleInput, { baseVersion, now = new Date() }: { baseVersion: number; now?: Date }): Promise<{ version: number; slug: string }> {
+export async function saveArticle(
+  actor: Actor,
+  id: number,
+  input: ArticleInput,
+  { baseVersion, now = new Date(), restoredFrom }: { baseVersion: number; now?: Date; restoredFrom?: RestoredFrom },
+): Promise<{ version: number; slug: string }> {
   requireRole(actor, 'admin', 'editor', 'author');
   const parsed = parseInput(input);
   return write(async (tx) => {
@@ -434,8 +447,16 @@ export async function saveArticle(actor: Actor, id: number, input: ArticleInput,
       });
       await writeLinks(tx, id, copy, null);
     }
-    await addRevision(tx, id, 'save', copy, version, actor.userId);
-    await audit(tx, { userId: actor.userId, action: 'article.save', entityType: 'article', entityId: id, summary: `Saved “${copy.headline}”${isLive(row) ? ' (staged edit)' : ''}` });
+    await addRevision(tx, id, restoredFrom ? 'restore' : 'save', copy, version, actor.userId);
+    const staged = isLive(row) ? ' (staged edit)' : '';
+    await audit(tx, {
+      userId: actor.userId,
+      action: restoredFrom ? 'article.restore-revision' : 'article.save',
+      entityType: 'article',
+      entityId: id,
+      summary: restoredFrom ? `Restored “${copy.headline}” to version ${restoredFrom.version}${staged}` : `Saved “${copy.headline}”${staged}`,
+      ...copyChanges(workingCopy(row), copy),
+    });
     return { version, slug: copy.slug };
   });
 }

@@ -61,6 +61,11 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
               Preview{article.hasStagedEdit ? ' staged edit' : ''}
             </Link>
           </p>
+          <p>
+            <Link href={`/admin/articles/${article.id}/revisions`} className="underline">
+              Revisions
+            </Link>
+          </p>
           {article.publicPath ? (
             <p>
               <a href={article.publicPath} className="underline">
