@@ -9,7 +9,7 @@ import { fieldErrors } from './form';
 
 const idList = (values: FormDataEntryValue[]) => values.map(String).filter((v) => v.trim() !== '').map(Number);
 
-/** Field names of the form, one per ArticleInput key (body is the textarea notation). */
+/** Field names of the form, one per ArticleInput key (body: `bodyJson` from the editor, or `body` in the textarea notation). */
 export type ArticleFormField = keyof ParsedArticleInput;
 
 export type ArticleFormResult = { success: true; data: ParsedArticleInput } | { success: false; errors: Record<string, string[]> };
@@ -17,11 +17,22 @@ export type ArticleFormResult = { success: true; data: ParsedArticleInput } | { 
 export function parseArticleForm(form: FormData): ArticleFormResult {
   const errors: Record<string, string[]> = {};
   let body: unknown = { blocks: [] };
-  try {
-    body = textToBody(String(form.get('body') ?? ''));
-  } catch (error) {
-    if (!(error instanceof BodyTextError)) throw error;
-    errors.body = [error.message];
+  // The rich editor sends the structured body as JSON (checked by articleInputSchema below); the
+  // form without JavaScript sends the textarea notation, which wins when both arrive.
+  const json = form.get('bodyJson');
+  if (!form.has('body') && typeof json === 'string') {
+    try {
+      body = JSON.parse(json);
+    } catch {
+      errors.body = ['The body could not be read; reload the page (your text is kept on this device).'];
+    }
+  } else {
+    try {
+      body = textToBody(String(form.get('body') ?? ''));
+    } catch (error) {
+      if (!(error instanceof BodyTextError)) throw error;
+      errors.body = [error.message];
+    }
   }
   const text = (name: string) => String(form.get(name) ?? '');
   const heroImage = text('heroImageId').trim();
@@ -72,6 +83,7 @@ export function formValuesFromCopy(copy: StoredCopyLike, tagNames: string[]): Re
     standfirst: copy.standfirst,
     slug: copy.slug,
     body: bodyToText(copy.body),
+    bodyJson: JSON.stringify(copy.body),
     primarySectionId: String(copy.primarySectionId),
     secondarySectionIds: copy.secondarySectionIds.join('\n'),
     tagNames: tagNames.join(', '),
