@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { articleInputSchema, type ParsedArticleInput } from './article';
 import { bodyToText, BodyTextError, textToBody } from './body-text';
-import { fieldErrors } from './form';
+import type { FieldDifference } from '../editor/conflict';
+import { fieldErrors, type FormState } from './form';
 
 const idList = (values: FormDataEntryValue[]) => values.map(String).filter((v) => v.trim() !== '').map(Number);
 
@@ -104,3 +105,14 @@ export function formValuesFromCopy(copy: StoredCopyLike, tagNames: string[]): Re
 }
 
 type StoredCopyLike = Omit<ParsedArticleInput, 'tagNames'> & { tagIds: number[] };
+
+/** The article form's action state; `conflict` when someone else saved since this editor loaded the article. */
+export interface ArticleFormState extends FormState {
+  conflict?: {
+    /** The version now stored: saving on top of it overwrites their save knowingly. */
+    version: number;
+    /** Their copy as form values, to take instead. */
+    values: Record<string, string>;
+    differences: FieldDifference[];
+  };
+}
