@@ -42,7 +42,7 @@ describe('describeConflict', () => {
     ]);
   });
 
-  it('finds nothing when the copies agree', () => {
-    expect(describeConflict({ headline: 'A', bodyJson: body('x') }, { headline: 'A', bodyJson: body('x') })).toEqual([]);
+  it('finds nothing when the copies agree, empty byline slots and surrounding spaces aside', () => {
+    expect(describeConflict({ headline: 'A', bylinePersonIds: '5', bodyJson: body('x') }, { headline: 'A ', bylinePersonIds: '5\n\n', bodyJson: body('x') })).toEqual([]);
   });
 });

@@ -54,6 +54,13 @@ export function bodyTextOf(values: Record<string, string>): string {
   return values.bodyJson ?? values.body ?? '';
 }
 
+/** Multi-valued fields arrive one value per line, with a line for every empty slot (unused byline selects). */
+const LISTS = new Set(['secondarySectionIds', 'bylinePersonIds']);
+const fieldText = (values: Record<string, string>, field: string) => {
+  const value = values[field] ?? '';
+  return LISTS.has(field) ? value.split('\n').filter((v) => v.trim() !== '').join('\n') : value.trim();
+};
+
 const blocksOf = (text: string) => text.split(/\n{2,}/).filter((b) => b.trim() !== '');
 const sideOf = (part: { added?: boolean; removed?: boolean }): DiffPart['side'] => (part.added ? 'mine' : part.removed ? 'saved' : 'both');
 
@@ -68,8 +75,8 @@ export function describeConflict(saved: Record<string, string>, mine: Record<str
       out.push({ field, label, parts });
       continue;
     }
-    const a = saved[field] ?? '';
-    const b = mine[field] ?? '';
+    const a = fieldText(saved, field);
+    const b = fieldText(mine, field);
     if (a === b) continue;
     out.push({ field, label, parts: diffWords(a, b).map((part) => ({ text: part.value, side: sideOf(part) })) });
   }
