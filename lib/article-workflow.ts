@@ -707,3 +707,10 @@ export async function publishDueArticles(now = new Date(), limit = 100): Promise
   }
   return published;
 }
+
+/** Throws unless `actor` may edit article `id` (authors: their own). For writes beside the workflow, such as autosaves. */
+export async function requireArticleEditAccess(actor: Actor, id: number, tx?: Tx): Promise<{ version: number }> {
+  const row = await loadArticle(tx ?? db(), id);
+  requireEditAccess(actor, row);
+  return { version: row.version };
+}

@@ -5,7 +5,7 @@
  */
 import { parseDocument } from 'htmlparser2';
 import { isTag, isText, type ChildNode, type Element } from 'domhandler';
-import { safeHref } from './validation/body';
+import { isSafeHref } from './validation/words';
 
 /** Elements kept, with the attributes each may carry. */
 const ALLOWED: Record<string, readonly string[]> = {
@@ -37,7 +37,7 @@ function attributes(element: Element): string {
   for (const name of allowed) {
     const value = element.attribs[name];
     if (value === undefined) continue;
-    if (name === 'href' && !safeHref.safeParse(value).success) continue;
+    if (name === 'href' && !isSafeHref(value)) continue;
     if ((name === 'colspan' || name === 'rowspan') && !/^\d{1,3}$/.test(value)) continue;
     out += ` ${name}="${escapeAttribute(value.trim())}"`;
   }

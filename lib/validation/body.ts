@@ -3,6 +3,9 @@
  * storage and what the reader pages render on the server. Stored as JSON in Article.body.
  */
 import { z } from 'zod';
+import { isSafeHref } from './words';
+
+export { countWords, readingMinutes } from './words';
 
 const MAX_TEXT = 20_000;
 
@@ -11,7 +14,7 @@ export const safeHref = z
   .string()
   .trim()
   .max(2048)
-  .refine((href) => /^(https?:\/\/|mailto:|\/(?!\/))/i.test(href), 'links must be http(s), mailto or site-relative');
+  .refine(isSafeHref, 'links must be http(s), mailto or site-relative');
 
 export const inlineSchema = z.strictObject({
   text: z.string().max(MAX_TEXT),
@@ -51,8 +54,6 @@ export type Inline = z.infer<typeof inlineSchema>;
 export type Block = z.infer<typeof blockSchema>;
 export type Body = z.infer<typeof bodySchema>;
 
-const WORDS_PER_MINUTE = 230;
-
 function blockText(block: Block): string {
   switch (block.type) {
     case 'paragraph':
@@ -75,13 +76,4 @@ function blockText(block: Block): string {
 /** Plain text of the body, block by block, for search indexing, summaries and word counts. */
 export function bodyText(body: Body): string {
   return body.blocks.map(blockText).filter(Boolean).join('\n');
-}
-
-export function countWords(text: string): number {
-  const matches = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
-  return matches ? matches.length : 0;
-}
-
-export function readingMinutes(words: number): number {
-  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
 }

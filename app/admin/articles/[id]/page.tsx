@@ -4,6 +4,7 @@ import { ArticleNotFoundError, getArticleForEditing } from '@/lib/article-workfl
 import { listPeopleOptions, listSectionOptions } from '@/lib/article-list';
 import { AuthorizationError } from '@/lib/auth/actor';
 import { requireStaffPage } from '@/lib/auth/guards';
+import { getAutosave } from '@/lib/autosave';
 import { config } from '@/lib/config';
 import { getSiteSettings } from '@/lib/settings';
 import { formValuesFromCopy } from '@/lib/validation/article-form';
@@ -33,7 +34,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   // An author opening someone else's article learns nothing about it.
   if (!article) notFound();
   const { saved, done } = await searchParams;
-  const [sections, people, settings] = await Promise.all([listSectionOptions(actor), listPeopleOptions(actor), getSiteSettings()]);
+  const [sections, people, settings, autosave] = await Promise.all([listSectionOptions(actor), listPeopleOptions(actor), getSiteSettings(), article.canEdit ? getAutosave(actor, id) : null]);
   const format = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: settings.timeZone });
 
   return (
@@ -48,6 +49,9 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
           sections={sections}
           people={people}
           siteUrl={config().SITE_URL}
+          userId={actor.userId}
+          bodyImages={article.images}
+          autosave={autosave ? { ...autosave, savedAt: autosave.savedAt.toISOString() } : null}
         />
       </div>
       <aside className="space-y-4">
