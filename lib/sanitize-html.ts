@@ -5,7 +5,7 @@
  */
 import { parseDocument } from 'htmlparser2';
 import { isTag, isText, type ChildNode, type Element } from 'domhandler';
-import { safeHref } from './validation/body';
+import { cleanText, safeHref } from './validation/text';
 
 /** Elements kept, with the attributes each may carry. */
 const ALLOWED: Record<string, readonly string[]> = {
@@ -39,7 +39,7 @@ function attributes(element: Element): string {
     if (value === undefined) continue;
     if (name === 'href' && !safeHref.safeParse(value).success) continue;
     if ((name === 'colspan' || name === 'rowspan') && !/^\d{1,3}$/.test(value)) continue;
-    out += ` ${name}="${escapeAttribute(value.trim())}"`;
+    out += ` ${name}="${escapeAttribute(cleanText(value).trim())}"`;
   }
   if (element.name === 'a' && out.includes('href=')) out += ' rel="nofollow noopener"';
   return out;
@@ -49,7 +49,7 @@ function attributes(element: Element): string {
 export function sanitizeNodes(nodes: readonly ChildNode[], removed: Set<string>): string {
   let out = '';
   for (const node of nodes) {
-    if (isText(node)) out += escapeText(node.data);
+    if (isText(node)) out += escapeText(cleanText(node.data));
     else if (isTag(node)) {
       const name = node.name.toLowerCase();
       if (DROPPED.has(name)) {

@@ -1,0 +1,32 @@
+/**
+ * Plain-text fields and links at the boundary (issue 13, ADR 013). Text fields are stored as text
+ * and escaped on output, never as markup, so `<b>` in a headline stays the four characters a
+ * reporter typed. What is removed before storage is what no reader can see and some stores or
+ * formats refuse: control characters (PostgreSQL rejects NUL, XML 1.0 forbids most C0 controls),
+ * non-characters and unpaired surrogates.
+ */
+import { z } from 'zod';
+
+// eslint-disable-next-line no-control-regex -- these are exactly the characters being removed
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** `value` without control characters (tab and line breaks stay), non-characters or lone surrogates. */
+export function cleanText(value: string): string {
+  return value.replace(INVISIBLE, '');
+}
+
+/** A string schema that cleans its input first; chain `.trim()`, `.max()` etc. as usual. */
+export function plainText() {
+  return z.string().overwrite(cleanText);
+}
+
+/**
+ * Only http(s), mailto and site-relative links survive; `javascript:`, `data:`, `vbscript:` and
+ * protocol-relative (`//host`, `/\host`, which browsers read as `//host`) never do. Browsers drop
+ * tabs and line breaks inside a URL, so those are refused rather than trusted.
+ */
+export const safeHref = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((href) => /^(https?:\/\/|mailto:|\/(?![/\\]))/i.test(href) && !/[\u0000-\u001F\u007F]/.test(href), 'links must be http(s), mailto or site-relative');
