@@ -212,7 +212,6 @@ export interface Finding {
 
 /** Decodes the control characters and whitespace a browser ignores inside a URL scheme. */
 function normalisedUrl(value: string): string {
-  // eslint-disable-next-line no-control-regex -- browsers strip these before reading the scheme
   return value.replace(/[\u0000-\u0020\u007f]/g, '');
 }
 

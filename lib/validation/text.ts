@@ -7,7 +7,6 @@
  */
 import { z } from 'zod';
 
-// eslint-disable-next-line no-control-regex -- these are exactly the characters being removed
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** `value` without control characters (tab and line breaks stay), non-characters or lone surrogates. */
