@@ -68,5 +68,14 @@ export function sanitizeNodes(nodes: readonly ChildNode[], removed: Set<string>)
 
 /** Sanitises an HTML fragment. Reader renderers can call this again before output. */
 export function sanitizeHtml(html: string, removed: Set<string> = new Set()): string {
-  return sanitizeNodes(parseDocument(html).children, removed).trim();
+  let out = sanitizeNodes(parseDocument(html).children, removed).trim();
+  // The parser closes some elements implicitly (a <tfoot> opened inside <thead> closes it), so
+  // serialised output can read back nested differently. Settle on a form that reads back as
+  // itself, so what is stored is exactly what every later pass and renderer sees.
+  for (let pass = 0; pass < 4; pass++) {
+    const again = sanitizeNodes(parseDocument(out).children, removed).trim();
+    if (again === out) break;
+    out = again;
+  }
+  return out;
 }
