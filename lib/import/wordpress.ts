@@ -293,6 +293,8 @@ class Importer {
 
   private async writeRedirects(tx: Tx, redirects: Redirect[], livePaths: string[]): Promise<void> {
     redirects = redirects.filter((r) => !shadowsOwnRoute(r.from));
+    // A reader who asked for one of these URLs before the import may hold a cached 404.
+    for (const path of livePaths) this.touched.add(cacheTags.missing(path));
     if (livePaths.length) await tx.redirect.deleteMany({ where: { fromPath: { in: livePaths } } });
     const live = new Set(livePaths);
     const unique = new Map<string, string>();
@@ -344,7 +346,7 @@ class Importer {
       this.count('people', !existing);
       if (ids.newUser) this.count('users', true);
       this.people.set(author.login, { personId: ids.personId, userId: ids.userId, slug });
-      this.touched.add(cacheTags.author(ids.personId));
+      this.touched.add(cacheTags.author(ids.personId)).add(cacheTags.missing(`/author/${slug}`));
       redirects.push({ from: normalizePath(`/author/${author.login.toLowerCase().replace(/[^a-z0-9_.-]+/g, '-')}`), to: `/author/${slug}` });
       if (!existing) this.rename('author', author.login.toLowerCase(), slug);
     }
@@ -419,8 +421,8 @@ class Importer {
       return (await tx.section.create({ data, select: { id: true } })).id;
     }, existing?.id ?? adopt?.id ?? this.fakeId--);
     this.count('sections', !existing && !adopt);
-    this.touched.add(cacheTags.section(id));
     const path = parent ? `${parent.path}/${slug}` : `/${slug}`;
+    this.touched.add(cacheTags.section(id)).add(cacheTags.missing(path));
     return { id, topId: parent?.topId ?? id, path, wpPath: parent ? `${parent.wpPath}/${decodeSlug(term.slug)}` : decodeSlug(term.slug) };
   }
 
@@ -471,7 +473,7 @@ class Importer {
       );
       chunk.forEach((p, j) => {
         this.tagIds.set(p.term.slug, ids[j]!);
-        this.touched.add(cacheTags.tag(ids[j]!));
+        this.touched.add(cacheTags.tag(ids[j]!)).add(cacheTags.missing(`/tag/${p.data.slug}`));
       });
     }
     await this.saveRedirects(redirects);
