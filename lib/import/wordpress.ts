@@ -5,17 +5,17 @@
  * so running the import again updates instead of duplicating. Writes go through `write()` in
  * short batched transactions (the SQLite write queue), retried when another process holds the lock.
  */
-import { stat } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { tags as cacheTags, invalidate } from '../cache-tags';
-import { config } from '../config';
 import { db, write, type Prisma, type Tx } from '../db';
 import { slugify, withSuffix } from '../seed/slug';
 import { topLevelSlugProblem } from '../seed/sections';
 import { bodyText, countWords, readingMinutes, type Body } from '../validation/body';
 import { CONTENT_TYPES, scanExport, uploadKey, type Catalog } from './catalog';
 import { convertContent, ConversionError, plainText, type ImageRef, type ResolvedImage } from './html';
-import { ImageRejected, ingestImage, insideDir } from './images';
+import { discardPreparedMedia, MediaRejectedError, prepareMedia } from '../media';
+import { insideDir } from './images';
 import { linkPath, normalizePath, structurePath, structureProblem } from './permalinks';
 import { insertRows, updateRow, type ColumnType } from './sql';
 import { readWxr, type WxrItem, type WxrTerm } from './wxr';
@@ -27,8 +27,6 @@ export interface ImportOptions {
   /** Permalink structure of the old site (`/%year%/%monthnum%/%postname%/`); default: each item's `<link>`. */
   permalinks?: string;
   dryRun?: boolean;
-  /** Defaults to config().MEDIA_DIR. */
-  mediaDir?: string;
   onProgress?: (progress: { phase: 'validate' | 'media' | 'import'; done: number; total: number }) => void;
 }
 
@@ -222,7 +220,7 @@ class Importer {
 
   constructor(
     private readonly catalog: Catalog,
-    private readonly options: ImportOptions & { mediaDir: string },
+    private readonly options: ImportOptions,
   ) {
     const zero = () => Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
     this.report = {
@@ -509,30 +507,26 @@ class Importer {
         this.report.rejectedImages.push({ file: attachment.file, reason: 'path leaves the uploads folder' });
         continue;
       }
-      const stem = slugify(basename(attachment.file, extname(attachment.file))) || 'image';
-      try {
-        if (this.dry) {
-          if (!(await stat(source).catch(() => null))?.isFile()) throw new ImageRejected('file not found');
-          this.count('media', true);
-          this.media.set(attachment.id, { mediaId: this.fakeId--, ...meta, alt: meta.alt });
-          continue;
-        }
-        const file = await ingestImage(source, this.options.mediaDir, `wp/${attachment.id}-${stem}`);
-        const id = await writeRetrying(async (tx) => {
-          const row = await tx.media.create({
-            data: {
-              path: file.path, originalName: basename(attachment.file), mimeType: file.mimeType, width: file.width, height: file.height,
-              bytes: file.bytes, variants: file.variants, legacyId: attachment.id, ...meta, alt: meta.alt,
-            },
-            select: { id: true },
-          });
-          return row.id;
-        });
+      // Missing files are listed as missing where a post uses them.
+      if (!(await stat(source).catch(() => null))?.isFile()) continue;
+      if (this.dry) {
         this.count('media', true);
-        this.media.set(attachment.id, { mediaId: id, alt: meta.alt, caption: meta.caption, credit: meta.credit });
+        this.media.set(attachment.id, { mediaId: this.fakeId--, ...meta, alt: meta.alt });
+        continue;
+      }
+      try {
+        // The same checks, metadata stripping and variants as an upload through the library.
+        const prepared = await prepareMedia({ name: basename(attachment.file), bytes: await readFile(source), alt: meta.alt, caption: meta.caption ?? '', credit: meta.credit ?? '' });
+        const id = await writeRetrying(async (tx) => (await tx.media.create({ data: { ...prepared.data, legacyId: attachment.id }, select: { id: true } })).id).catch(
+          async (error: unknown) => {
+            await discardPreparedMedia(prepared);
+            throw error;
+          },
+        );
+        this.count('media', true);
+        this.media.set(attachment.id, { mediaId: id, alt: prepared.data.alt, caption: prepared.data.caption, credit: prepared.data.credit });
       } catch (error) {
-        if (!(error instanceof ImageRejected)) throw error;
-        if (error.message === 'file not found') continue; // listed as missing where a post uses it
+        if (!(error instanceof MediaRejectedError)) throw error;
         if (this.report.rejectedImages.length < MAX_LISTED) this.report.rejectedImages.push({ file: attachment.file, reason: error.message });
       }
     }
@@ -840,7 +834,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
     if (problem) throw new RangeError(`--permalinks ${problem} (got "${options.permalinks}")`);
   }
   const catalog = await scanExport(options.file, (done, total) => options.onProgress?.({ phase: 'validate', done, total }));
-  const importer = new Importer(catalog, { ...options, mediaDir: options.mediaDir ?? config().MEDIA_DIR });
+  const importer = new Importer(catalog, options);
   await importer.run();
   importer.report.elapsedMs = Math.round(performance.now() - started);
   return importer.report;
