@@ -38,7 +38,7 @@ describe('a command-line import reaching a running server without Redis', () => 
     const home = await get('/');
     expect(home.headers.get('x-cache')).toBe('HIT');
     expect(await home.text()).not.toContain(`href="${story}"`);
-    expect((await get('/2024/05/election-night/')).status).toBe(404);
+    expect((await get('/2024/05/election-night')).status).toBe(404);
 
     // The import runs as an operator would start it, in a process of its own.
     const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/import-wordpress.ts', 'lib/import/fixtures/newsroom.xml'], {
@@ -53,7 +53,7 @@ describe('a command-line import reaching a running server without Redis', () => 
     expect(after.status).toBe(200);
     expect(await after.text()).toContain('Election night: turnout &amp; tension');
     expect(await (await get('/')).text()).toContain(`href="${story}"`);
-    const old = await get('/2024/05/election-night/');
+    const old = await get('/2024/05/election-night');
     expect(old.status).toBe(301);
     expect(old.headers.get('location')).toMatch(new RegExp(`${story}$`));
   });
