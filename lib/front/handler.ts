@@ -8,7 +8,7 @@ import { readdirSync, statSync } from 'node:fs';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { collectTags, invalidatedSince, onInvalidate, sharedFresh, sharedStamp, tagEpoch, tags as tagNames, type RenderRecord } from '../cache-tags';
+import { catchUpInvalidations, collectTags, invalidatedSince, onInvalidate, sharedFresh, sharedStamp, tagEpoch, tags as tagNames, type RenderRecord } from '../cache-tags';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../session-cookie';
 import { getSiteSettings } from '../settings';
 import { FrontCache, type CacheEntry } from './cache';
@@ -289,6 +289,8 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
   }
 
   async function serveReader(req: IncomingMessage, res: ServerResponse, rawUrl: string): Promise<void> {
+    // A command-line tool (import, seed) may have invalidated pages since the last request (ADR 018).
+    catchUpInvalidations();
     const url = normaliseUrl(rawUrl);
     const search = new URLSearchParams(rawUrl.includes('?') ? rawUrl.slice(rawUrl.indexOf('?') + 1) : '');
     await redirects.ready().catch((error: unknown) => {
