@@ -5,20 +5,17 @@
 // reports our throughput as a ratio of that. Writes bench/results/latest.md and latest.json.
 // Every load is bounded in time; nothing leaves 127.0.0.1.
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { migrate } from '../lib/migrate';
-import { seedDemo } from '../lib/seed';
-import { createScratchDatabase } from '../lib/testing/scratch-db';
-import { buildIsCurrent, recordBuild } from '../scripts/build-stamp';
 import { lighthouseScores, type Scores } from './lib/lighthouse';
 import { ensureCommand, freePort } from './lib/net';
 import { startNginx } from './lib/nginx';
 import { pageWeight } from './lib/page-weight';
+import { prepareSite } from './lib/site';
 import { renderReport, type BenchResults, type ColdResult, type WarmResult } from './lib/report';
-import { PAGE_TYPES, startBenchServer, type BenchServer, type PageType } from './lib/server-control';
+import { coldLatency, PAGE_TYPES, startBenchServer, type BenchServer, type PageType } from './lib/server-control';
 import { load, type LoadResult } from './lib/wrk';
 
 const { values } = parseArgs({
@@ -64,21 +61,6 @@ function watchRss(server: BenchServer, everyMs: number): { stop(): number[] } {
   };
 }
 
-/** Times one uncached request after invalidating its tags, as the first reader after a write sees it. */
-async function coldLatency(server: BenchServer, path: string, tags: string[], samples: number): Promise<{ times: number[]; misses: number }> {
-  const times: number[] = [];
-  let misses = 0;
-  for (let i = 0; i < samples; i++) {
-    await server.invalidate(tags);
-    const started = performance.now();
-    const response = await fetch(server.origin + path, { headers: { 'accept-encoding': 'identity' } });
-    await response.arrayBuffer();
-    times.push(performance.now() - started);
-    if (response.headers.get('x-cache') === 'MISS' || response.headers.get('x-cache') === 'STREAM') misses += 1;
-  }
-  return { times, misses };
-}
-
 /** Publishes a fresh story and times until its URL, then the home page, show it to a reader. */
 async function publishToVisible(server: BenchServer): Promise<{ articleMs: number; homeMs: number }> {
   const { articleId, path } = await server.draft();
@@ -112,56 +94,29 @@ async function main() {
   ensureCommand('nginx', 'nginx-light');
   ensureCommand('wrk', 'wrk', '--version');
 
-  const work = mkdtempSync(join(tmpdir(), 'broadsheet-bench-'));
-  const scratch = await createScratchDatabase(values.postgres);
+  const site = await prepareSite({ articles, postgres: values.postgres });
   let server: BenchServer | undefined;
   let nginx: ChildProcess | undefined;
   try {
-    await migrate(scratch.url);
-    const mediaDir = join(work, 'media');
-    console.log(`Seeding ${articles.toLocaleString('en')} articles (${values.postgres ? 'PostgreSQL' : 'SQLite'})…`);
-    const seedStarted = performance.now();
-    let lastReport = 0;
-    await seedDemo({
-      url: scratch.url,
-      articles,
-      seed: 42,
-      mediaDir,
-      onProgress(done, total) {
-        if (Date.now() - lastReport < 10_000 && done < total) return;
-        lastReport = Date.now();
-        console.log(`  ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`);
-      },
-    });
-    const seedSeconds = (performance.now() - seedStarted) / 1000;
-    if (!buildIsCurrent()) {
-      // Next prerenders some routes at build time, so the build reads a migrated database.
-      console.log('Building the production server (sources changed since the last build)…');
-      execFileSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
-        stdio: 'inherit',
-        env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: scratch.url },
-      });
-      recordBuild();
-    }
-
-    server = await startBenchServer({ databaseUrl: scratch.url, port: await freePort(), mediaDir });
+    const { seedSeconds } = site;
+    server = await startBenchServer({ databaseUrl: site.databaseUrl, port: await freePort(), mediaDir: site.mediaDir });
     const pools = await server.pools(plan.poolSize);
     console.log(`Server on ${server.origin} (pid ${server.pid}); measuring ${PAGE_TYPES.length} page types.`);
 
     // The exact bytes of each measured page, for nginx; fetching them also warms our cache.
-    const site = join(work, 'site');
-    mkdirSync(site);
+    const root = join(site.work, 'site');
+    mkdirSync(root);
     const weights = {} as BenchResults['weights'];
     const staticPath = {} as Record<PageType, string>;
     for (const type of PAGE_TYPES) {
       const weight = await pageWeight(server.origin, pools[type][0]!.path);
       const name = fileName(type, weight.contentType);
-      writeFileSync(join(site, name), weight.body);
+      writeFileSync(join(root, name), weight.body);
       staticPath[type] = `/${name}`;
       weights[type] = { htmlBytes: weight.htmlBytes, htmlGzip: weight.htmlGzip, jsBytes: weight.jsBytes, jsGzip: weight.jsGzip };
     }
     const nginxPort = await freePort();
-    nginx = await startNginx(site, nginxPort, work, staticPath.home);
+    nginx = await startNginx(root, nginxPort, site.work, staticPath.home);
     const nginxOrigin = `http://127.0.0.1:${nginxPort}`;
 
     // Warm: ours and nginx in alternating rounds, so both see the same load from the other helpers.
@@ -297,8 +252,7 @@ async function main() {
   } finally {
     nginx?.kill('SIGTERM');
     await server?.stop();
-    await scratch.drop();
-    rmSync(work, { recursive: true, force: true });
+    await site.drop();
   }
 }
 

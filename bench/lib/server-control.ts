@@ -32,9 +32,10 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-export async function startBenchServer({ databaseUrl, port, mediaDir }: { databaseUrl: string; port: number; mediaDir: string }): Promise<BenchServer> {
+/** Forks the server; `nodeOptions` go to its node (e.g. `--cpu-prof`). */
+export async function startBenchServer({ databaseUrl, port, mediaDir, nodeOptions = [] }: { databaseUrl: string; port: number; mediaDir: string; nodeOptions?: string[] }): Promise<BenchServer> {
   const child: ChildProcess = fork(join(import.meta.dirname, 'server-process.ts'), [], {
-    execArgv: ['--import', 'tsx', ...(process.env.BENCH_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [])],
+    execArgv: ['--import', 'tsx', ...nodeOptions],
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -89,4 +90,19 @@ export async function startBenchServer({ databaseUrl, port, mediaDir }: { databa
       }
     },
   };
+}
+
+/** Times single requests to `path`, each right after invalidating `tags`: what the first reader after a write sees. */
+export async function coldLatency(server: BenchServer, path: string, tags: string[], samples: number): Promise<{ times: number[]; misses: number }> {
+  const times: number[] = [];
+  let misses = 0;
+  for (let i = 0; i < samples; i++) {
+    await server.invalidate(tags);
+    const started = performance.now();
+    const response = await fetch(server.origin + path, { headers: { 'accept-encoding': 'identity' } });
+    await response.arrayBuffer();
+    times.push(performance.now() - started);
+    if (response.headers.get('x-cache') === 'MISS' || response.headers.get('x-cache') === 'STREAM') misses += 1;
+  }
+  return { times, misses };
 }
