@@ -100,6 +100,22 @@ export function openSqliteTarget(url: string): SeedTarget {
         }),
       );
     },
+    searchConnection() {
+      return {
+        provider: 'sqlite',
+        async transaction(statements) {
+          database.transaction(() => {
+            for (const [sql, ...params] of statements) database.prepare(sql).run(...params);
+          }).immediate();
+        },
+        async execute(sql) {
+          database.prepare(sql).run();
+        },
+        async query<T>(sql: string) {
+          return database.prepare(sql).all() as T[];
+        },
+      };
+    },
     async finish() {
       // AUTOINCREMENT tables already track explicit ids in sqlite_sequence.
       database.pragma('wal_checkpoint(TRUNCATE)');
