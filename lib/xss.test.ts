@@ -26,7 +26,7 @@ import { createArticle, publishArticle, saveArticle } from './article-workflow';
 import { getPublishedArticle, listTagArticles } from './articles';
 import { db } from './db';
 import { buildFeed } from './feeds';
-import { setBreakingBar } from './home-curation';
+import { getBreakingBar, setBreakingBar } from './home-curation';
 import { getMedia, updateMediaDetails } from './media';
 import { createStaff, type Staff } from './media/fixtures';
 import { listFooterPages, getPublishedPage } from './pages';
@@ -37,7 +37,7 @@ import { sanitizeHtml } from './sanitize-html';
 import { searchArticles, searchArticlesForStaff } from './search';
 import { getArticleSeo, getSeoSettings } from './seo/data';
 import { articleStructuredData, authorStructuredData, homeStructuredData, listingStructuredData } from './seo/structured-data';
-import { getBreakingNews, getSiteSettings } from './settings';
+import { getSiteSettings } from './settings';
 import { saveSettings } from './settings-editing';
 import { buildNewsSitemap } from './sitemaps';
 import { getTag, getTopSection, listNavSections } from './taxonomy';
@@ -274,7 +274,7 @@ describe('stored XSS through the newsroom write paths', () => {
       const bar = await setBreakingBar(staff.editor, { text: required(payload, 200), url: isSafeHref(payload) ? payload : '', minutes: 15 });
       if (!bar.ok) return [`breaking bar refused: ${JSON.stringify(bar)}`];
       const settings = await getSiteSettings();
-      const news = (await getBreakingNews())!;
+      const news = (await getBreakingBar())!;
       const [sections, pages, seo] = await Promise.all([listNavSections(), listFooterPages(), getSeoSettings()]);
       return problems(
         await render([
