@@ -178,6 +178,9 @@ test('renaming a section and a tag leaves 301s at their old addresses', async ({
   await page.getByRole('button', { name: 'Create section' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Section created.' })).toBeVisible();
   await page.getByRole('link', { name: `Rivers ${stamp}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Rivers ${stamp}` })).toBeVisible();
+  // Typed before hydration, a value can be put back to the default; wait for the page to settle.
+  await page.waitForLoadState('networkidle');
   await page.getByLabel('Slug', { exact: true }).fill(`waterways-${stamp}`);
   await page.getByRole('button', { name: 'Save section' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Section saved.' })).toBeVisible();
@@ -190,6 +193,7 @@ test('renaming a section and a tag leaves 301s at their old addresses', async ({
   const tagName = (await tagLink.textContent())!.trim();
   await tagLink.click();
   await expect(page.getByRole('heading', { level: 1, name: tagName })).toBeVisible();
+  await page.waitForLoadState('networkidle');
   const oldSlug = (await page.getByLabel('Slug', { exact: true }).inputValue()).trim();
   await page.getByLabel('Slug', { exact: true }).fill(`${oldSlug}-${stamp}`);
   await page.getByRole('button', { name: 'Save tag' }).click();
