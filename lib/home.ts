@@ -7,6 +7,7 @@ import { recordTags, tags } from './cache-tags';
 import { getHomeLineup } from './home-curation';
 import { listArticleCards, listLatestArticles, listMostRead, listOpinion, listSectionLatest, type ArticleCard } from './articles';
 import type { NavSection } from './taxonomy';
+import { HOME_TOP_STORIES } from './validation/library';
 
 export interface SectionBlock {
   section: { id: number; name: string; path: string };
@@ -22,7 +23,6 @@ export interface HomePage {
   mostRead: ArticleCard[];
 }
 
-const TOP_COUNT = 4;
 const SECTION_STORIES = 4;
 const LATEST_COUNT = 10;
 const OPINION_COUNT = 4;
@@ -43,11 +43,11 @@ export async function getHomePage(sections: NavSection[], now = new Date()): Pro
   };
 
   // The editors' lineup (lead, pins, their order, newer stories flowing in); it never repeats a story.
-  const lineup = await getHomeLineup({ topCount: TOP_COUNT });
+  const lineup = await getHomeLineup({ topCount: HOME_TOP_STORIES });
   const cards = await listArticleCards([lineup.lead, ...lineup.top].flatMap((entry) => (entry ? [entry.id] : [])));
   // Cards come back in lineup order, lead first; one that stopped being live meanwhile is skipped.
   const lead = take(cards, 1)[0] ?? null;
-  const top = take(cards, TOP_COUNT);
+  const top = take(cards, HOME_TOP_STORIES);
 
   const opinion = take(await listOpinion({ limit: OPINION_COUNT, exclude: [...seen] }), OPINION_COUNT);
   const blocks: SectionBlock[] = [];

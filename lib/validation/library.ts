@@ -10,6 +10,8 @@ const id = z.coerce.number().int().positive();
 
 /** Top stories under the lead on the home page. */
 export const MAX_TOP_STORIES = 8;
+/** How many top stories the reader home shows; picks beyond them wait below. */
+export const HOME_TOP_STORIES = 4;
 
 export const homeCurationSchema = z
   .object({

@@ -3,7 +3,7 @@ import { HomeCurationEditor } from '@/components/admin/home-curation-editor';
 import { requireStaffPage } from '@/lib/auth/guards';
 import { getBreakingBarForEditing, getHomeCuration, searchStoriesForCuration } from '@/lib/home-curation';
 import { getSiteSettings } from '@/lib/settings';
-import { MAX_TOP_STORIES } from '@/lib/validation/library';
+import { HOME_TOP_STORIES, MAX_TOP_STORIES } from '@/lib/validation/library';
 import { ListSearch } from '@/components/admin/list-search';
 
 export const metadata = { title: 'Home page' };
@@ -37,6 +37,7 @@ export default async function HomeCurationPage({ searchParams }: Props) {
           top={curation.top.filter((t) => t.live).map((t) => ({ id: t.articleId, headline: t.headline, path: t.path, pinned: t.pinned }))}
           candidates={candidates.map((c) => ({ id: c.id, headline: c.headline, path: c.path }))}
           maxTop={MAX_TOP_STORIES}
+          shown={HOME_TOP_STORIES}
         />
       </section>
     </div>

@@ -1,5 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { restoreArticle } from '@/lib/article-workflow';
 import { requireActor } from '@/lib/auth/session';
 import { MediaNotFoundError } from '@/lib/media';
@@ -15,12 +16,13 @@ export async function restoreAction(kind: TrashKind, id: number, _previous: Form
       // Articles go through the workflow, which also records a restore revision.
       if (kind === 'article') await restoreArticle(actor, id);
       else await restoreFromTrash(actor, kind, id);
-      return { ok: true, message: 'Restored.' };
+      return { ok: true };
     },
     TrashConflictError,
     MediaNotFoundError,
   );
-  if (result.ok) revalidatePath('/admin/trash');
+  // The restored row leaves the list (and its button's message with it): say so on the page.
+  if (result.ok) redirect(`/admin/trash?restored=${kind}`);
   return result;
 }
 

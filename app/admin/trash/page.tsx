@@ -6,18 +6,19 @@ import { getSiteSettings } from '@/lib/settings';
 import { TRASH_DAYS, TRASH_KINDS, listTrash, type TrashKind } from '@/lib/trash';
 import { purgeAction, restoreAction } from './actions';
 import { DataRow, DataTable } from '@/components/admin/data-table';
-import { EmptyState } from '@/components/admin/page-header';
+import { EmptyState, Notice } from '@/components/admin/page-header';
 
 export const metadata = { title: 'Trash' };
 
 const LABELS: Record<TrashKind, string> = { article: 'Article', page: 'Page', media: 'Image' };
 
-type Props = { searchParams: Promise<{ kind?: string; page?: string }> };
+type Props = { searchParams: Promise<{ kind?: string; page?: string; restored?: string }> };
 
 export default async function TrashPage({ searchParams }: Props) {
   const actor = await requireStaffPage('admin', 'editor');
   const params = await searchParams;
   const kind = TRASH_KINDS.find((k) => k === params.kind);
+  const restored = TRASH_KINDS.find((k) => k === params.restored);
   const pageNumber = Math.max(1, Math.min(1000, Number.parseInt(params.page ?? '1', 10) || 1));
   const [{ items, total, page, pages }, settings] = await Promise.all([listTrash(actor, { kind, page: pageNumber }), getSiteSettings()]);
   const day = (d: Date) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: settings.timeZone }).format(d);
@@ -25,6 +26,7 @@ export default async function TrashPage({ searchParams }: Props) {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Trash</h1>
       <p className="text-neutral-700">Items here are deleted for good {TRASH_DAYS} days after they were trashed.</p>
+      <Notice>{restored ? `${LABELS[restored]} restored.` : null}</Notice>
       <nav aria-label="Filter the trash" className="flex gap-3 text-sm">
         <Link href="/admin/trash" aria-current={!kind ? 'page' : undefined} className="underline aria-[current=page]:font-bold">
           Everything
