@@ -75,9 +75,8 @@ export class EditConflictError extends Error {
   }
 }
 
-/** The revision a save restores (lib/revisions.ts). */
+/** The revision a save restores (lib/revisions.ts), by the article version it recorded. */
 export interface RestoredFrom {
-  revisionId: number;
   version: number;
 }
 
