@@ -6,28 +6,18 @@
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from './auth/actor';
-import { createSession } from './auth/session';
-import { config } from './config';
-import { sessionCookieName } from './session-cookie';
 import { createArticle, publishArticle, saveArticle, scheduleArticle, submitForReview, trashArticle } from './article-workflow';
 import { db } from './db';
+import { form, outcomeOf, type Outcome } from './testing/action-outcome';
 import { articleInput, createTestSections, type TestSections } from './testing/content';
+import { signInAs as signInActor } from './testing/next-request';
 import { createTestActor, TEST_PASSWORD } from './testing/users';
 import { listAuditLog } from './audit';
 import { diffRevisions, listRevisions } from './revisions';
 import { inviteUser } from './users';
 import type { FormState } from './validation/form';
 
-const jar = new Map<string, string>();
-
-vi.mock('next/headers', () => ({
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
-    set: (name: string, value: string) => void jar.set(name, value),
-    delete: (options: string | { name: string }) => void jar.delete(typeof options === 'string' ? options : options.name),
-  }),
-  headers: async () => new Headers({ 'x-forwarded-for': '203.0.113.7', 'user-agent': 'vitest' }),
-}));
+vi.mock('next/headers', () => import('./testing/next-request'));
 
 const articles = await import('@/app/admin/articles/actions');
 const users = await import('@/app/admin/users/actions');
@@ -48,32 +38,7 @@ beforeAll(async () => {
   actors.admin = await createTestActor('admin');
 });
 
-async function signInAs(who: Who): Promise<void> {
-  jar.clear();
-  if (who !== 'anonymous') jar.set(sessionCookieName(config().SITE_URL), await createSession(actors[who].userId));
-}
-
-type Outcome = 'allowed' | 'denied';
-
-/** A redirect or an ok state is allowed; the auth messages are denied; anything else fails the test. */
-async function outcomeOf(call: () => Promise<FormState | void>): Promise<Outcome> {
-  let state: FormState | void;
-  try {
-    state = await call();
-  } catch (error) {
-    if (typeof (error as { digest?: unknown }).digest === 'string' && (error as { digest: string }).digest.startsWith('NEXT_REDIRECT')) return 'allowed';
-    throw error;
-  }
-  if (!state || state.ok) return 'allowed';
-  if (/Sign in again|permission|only work on their own/.test(state.message ?? '')) return 'denied';
-  throw new Error(`Neither allowed nor denied: ${JSON.stringify(state)}`);
-}
-
-function form(fields: Record<string, string | string[]>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) data.append(key, v);
-  return data;
-}
+const signInAs = (who: Who) => signInActor(who === 'anonymous' ? null : actors[who]);
 
 const articleFields = (headline: string) => ({ headline, standfirst: 'Standfirst', body: 'A paragraph of copy.', primarySectionId: String(sections.news) });
 
