@@ -5,20 +5,24 @@ import { bodyEditor, signIn } from './newsroom-helpers';
 const ORIGINAL = 'Thousands lined the river banks.';
 const EDITED = 'Tens of thousands lined the river banks, police said.';
 
-/** Replaces a paragraph in the rich body editor, as a writer would: select it, type over it, save. */
-async function replaceInBody(page: Page, from: string, to: string): Promise<void> {
-  const body = await bodyEditor(page);
-  await body.locator('p', { hasText: from }).click({ clickCount: 3 });
-  await page.keyboard.type(to);
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
-}
-
 /** What the working copy says, read from the staff preview (independent of the editor widget). */
 async function previewText(page: Page, id: string): Promise<string> {
   const response = await page.request.get(`/preview/${id}`);
   expect(response.status()).toBe(200);
   return response.text();
+}
+
+/**
+ * Replaces a paragraph in the rich body editor, as a writer would: select it, type over it, save.
+ * The "Saved" notice is already on the page from creating the draft, so the save is awaited
+ * through the preview instead.
+ */
+async function replaceInBody(page: Page, id: string, from: string, to: string): Promise<void> {
+  const body = await bodyEditor(page);
+  await body.locator('p', { hasText: from }).click({ clickCount: 3 });
+  await page.keyboard.type(to);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect.poll(() => previewText(page, id), { timeout: 15_000 }).toContain(to);
 }
 
 test('a revision diff shows the changed sentence, restore brings it back, and the audit log lists both', async ({ browser }) => {
@@ -38,8 +42,8 @@ test('a revision diff shows the changed sentence, restore brings it back, and th
   await expect(author.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
   const id = /\/admin\/articles\/(\d+)/.exec(author.url())![1]!;
 
-  await replaceInBody(author, ORIGINAL, EDITED);
-  expect(await previewText(author, id)).toContain(EDITED);
+  await replaceInBody(author, id, ORIGINAL, EDITED);
+  await expect(author.getByRole('link', { name: 'Revisions' })).toBeVisible();
 
   // The two newest revisions are compared by default: the changed sentence, word by word.
   await author.getByRole('link', { name: 'Revisions' }).click();
