@@ -43,7 +43,7 @@ test('a revision diff shows the changed sentence, restore brings it back, and th
   const id = /\/admin\/articles\/(\d+)/.exec(author.url())![1]!;
 
   await replaceInBody(author, id, ORIGINAL, EDITED);
-  await expect(author.getByRole('link', { name: 'Revisions' })).toBeVisible();
+  await author.goto(`/admin/articles/${id}`);
 
   // The two newest revisions are compared by default: the changed sentence, word by word.
   await author.getByRole('link', { name: 'Revisions' }).click();
