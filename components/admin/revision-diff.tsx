@@ -38,7 +38,7 @@ const BLOCK_STYLE: Record<BodyBlockChange['kind'], string> = {
 const BLOCK_LABEL: Record<BodyBlockChange['kind'], string | null> = { same: null, changed: 'Changed paragraph', ins: 'Added paragraph', del: 'Removed paragraph' };
 
 export function FieldChanges({ fields }: { fields: FieldChange[] }) {
-  if (!fields.length) return <p className="text-neutral-700">No other field changed.</p>;
+  if (!fields.length) return <p className="text-neutral-700">No changes outside the body.</p>;
   return (
     <dl className="grid gap-x-4 gap-y-2 sm:grid-cols-[12rem_1fr]">
       {fields.map((f) => (

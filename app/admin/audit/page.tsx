@@ -38,8 +38,8 @@ function Changes({ row }: { row: AuditRow }) {
           {keys.map((key) => (
             <tr key={key} className="align-top">
               <th className="pr-2 text-left font-medium">{key}</th>
-              <td className="pr-2 break-all">{show(before[key])}</td>
-              <td className="break-all">{show(after[key])}</td>
+              <td className="pr-2 break-words">{show(before[key])}</td>
+              <td className="break-words">{show(after[key])}</td>
             </tr>
           ))}
         </tbody>
@@ -90,7 +90,7 @@ export default async function AuditPage({ searchParams }: Props) {
           <label htmlFor="audit-action" className="block text-sm font-medium">
             Action
           </label>
-          <input id="audit-action" name="action" defaultValue={filter.action ?? ''} placeholder="article.publish or article" className={inputClass} aria-describedby="audit-action-hint" />
+          <input id="audit-action" name="action" defaultValue={filter.action ?? ''} placeholder="e.g. article" className={inputClass} aria-describedby="audit-action-hint" />
           <p id="audit-action-hint" className="sr-only">
             One action such as article.publish, or a family such as article for every article action.
           </p>
