@@ -1,35 +1,28 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { E2E_ACCOUNTS, E2E_PASSWORD } from './accounts';
-
-async function signIn(browser: Browser, account: { email: string }): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto('/admin/login');
-  await page.getByLabel('E-mail address').fill(account.email);
-  await page.getByLabel('Password').fill(E2E_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
-  return page;
-}
+import { expect, test, type Page } from '@playwright/test';
+import { E2E_ACCOUNTS } from './accounts';
+import { bodyEditor, signIn } from './newsroom-helpers';
 
 const ORIGINAL = 'Thousands lined the river banks.';
 const EDITED = 'Tens of thousands lined the river banks, police said.';
-
-/**
- * The one place this spec touches the body editor: replace a sentence and save. It drives the
- * plain body field; when the rich editor replaces it, only this function needs to change.
- */
-async function replaceInBody(page: Page, from: string, to: string): Promise<void> {
-  const body = page.getByLabel('Body');
-  await body.fill((await body.inputValue()).replace(from, to));
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
-}
 
 /** What the working copy says, read from the staff preview (independent of the editor widget). */
 async function previewText(page: Page, id: string): Promise<string> {
   const response = await page.request.get(`/preview/${id}`);
   expect(response.status()).toBe(200);
   return response.text();
+}
+
+/**
+ * Replaces a paragraph in the rich body editor, as a writer would: select it, type over it, save.
+ * The "Saved" notice is already on the page from creating the draft, so the save is awaited
+ * through the preview instead.
+ */
+async function replaceInBody(page: Page, id: string, from: string, to: string): Promise<void> {
+  const body = await bodyEditor(page);
+  await body.locator('p', { hasText: from }).click({ clickCount: 3 });
+  await page.keyboard.type(to);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect.poll(() => previewText(page, id), { timeout: 15_000 }).toContain(to);
 }
 
 test('a revision diff shows the changed sentence, restore brings it back, and the audit log lists both', async ({ browser }) => {
@@ -39,14 +32,18 @@ test('a revision diff shows the changed sentence, restore brings it back, and th
   await author.goto('/admin/articles/new');
   await author.getByLabel('Headline').fill(headline);
   await author.getByLabel('Standfirst').fill('The river festival opens.');
-  await author.getByLabel('Body').fill(`The lanterns went up at dusk.\n\n${ORIGINAL}\n\nThe parade ends on Sunday.`);
+  await (await bodyEditor(author)).click();
+  for (const [i, paragraph] of ['The lanterns went up at dusk.', ORIGINAL, 'The parade ends on Sunday.'].entries()) {
+    if (i) await author.keyboard.press('Enter');
+    await author.keyboard.type(paragraph);
+  }
   await author.getByLabel('Section', { exact: true }).selectOption({ index: 1 });
   await author.getByRole('button', { name: 'Create draft' }).click();
   await expect(author.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
   const id = /\/admin\/articles\/(\d+)/.exec(author.url())![1]!;
 
-  await replaceInBody(author, ORIGINAL, EDITED);
-  expect(await previewText(author, id)).toContain(EDITED);
+  await replaceInBody(author, id, ORIGINAL, EDITED);
+  await author.goto(`/admin/articles/${id}`);
 
   // The two newest revisions are compared by default: the changed sentence, word by word.
   await author.getByRole('link', { name: 'Revisions' }).click();

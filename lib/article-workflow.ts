@@ -76,9 +76,8 @@ export class EditConflictError extends Error {
   }
 }
 
-/** The revision a save restores (lib/revisions.ts). */
+/** The revision a save restores (lib/revisions.ts), by the article version it recorded. */
 export interface RestoredFrom {
-  revisionId: number;
   version: number;
 }
 
@@ -290,6 +289,12 @@ async function addRevision(tx: Tx, articleId: number, kind: 'save' | 'submit' | 
   await tx.revision.create({ data: { articleId, kind, snapshot: copy as unknown as Prisma.InputJsonValue, version, createdById: userId } });
 }
 
+/** The audit log's before/after for a state change: the named fields as they were and as they become. */
+function transition(row: ArticleRow, after: { publicationState?: PublicationState; editorialState?: EditorialState; scheduledAt?: string }) {
+  const before = Object.fromEntries(Object.keys(after).map((key) => [key, key === 'scheduledAt' ? (row.scheduledAt?.toISOString() ?? null) : row[key as keyof typeof after]]));
+  return { before, after };
+}
+
 /** Reader-facing tags an article touches in the copies given (old and new, so both pages refresh). */
 async function readerTags(tx: Tx, articleId: number, copies: StoredCopy[]): Promise<string[]> {
   const sectionIds = new Set<number>();
@@ -471,7 +476,7 @@ export async function submitForReview(actor: Actor, id: number): Promise<void> {
     const version = row.version + 1;
     await tx.article.update({ where: { id }, data: { editorialState: 'in_review', version } });
     await addRevision(tx, id, 'submit', workingCopy(row), version, actor.userId);
-    await audit(tx, { userId: actor.userId, action: 'article.submit', entityType: 'article', entityId: id, summary: `Submitted “${workingCopy(row).headline}” for review` });
+    await audit(tx, { userId: actor.userId, action: 'article.submit', entityType: 'article', entityId: id, summary: `Submitted “${workingCopy(row).headline}” for review`, ...transition(row, { editorialState: 'in_review' }) });
   });
 }
 
@@ -483,7 +488,7 @@ export async function approveArticle(actor: Actor, id: number): Promise<void> {
     if (row.editorialState === 'approved') throw new WorkflowError('This copy is already approved.');
     if (isLive(row) && !row.stagedCopy) throw new WorkflowError('There is no edit to approve.');
     await tx.article.update({ where: { id }, data: { editorialState: 'approved', version: row.version + 1 } });
-    await audit(tx, { userId: actor.userId, action: 'article.approve', entityType: 'article', entityId: id, summary: `Approved “${workingCopy(row).headline}”` });
+    await audit(tx, { userId: actor.userId, action: 'article.approve', entityType: 'article', entityId: id, summary: `Approved “${workingCopy(row).headline}”`, ...transition(row, { editorialState: 'approved' }) });
   });
 }
 
@@ -494,7 +499,7 @@ export async function returnToDraft(actor: Actor, id: number): Promise<void> {
     const row = await loadArticle(tx, id);
     if (row.editorialState === 'draft') throw new WorkflowError('This copy is already a draft.');
     await tx.article.update({ where: { id }, data: { editorialState: 'draft', version: row.version + 1 } });
-    await audit(tx, { userId: actor.userId, action: 'article.return', entityType: 'article', entityId: id, summary: `Returned “${workingCopy(row).headline}” to draft` });
+    await audit(tx, { userId: actor.userId, action: 'article.return', entityType: 'article', entityId: id, summary: `Returned “${workingCopy(row).headline}” to draft`, ...transition(row, { editorialState: 'draft' }) });
   });
 }
 
@@ -505,7 +510,7 @@ export async function discardStagedEdit(actor: Actor, id: number): Promise<void>
     requireEditAccess(actor, row);
     if (!row.stagedCopy) throw new WorkflowError('There is no staged edit to discard.');
     await tx.article.update({ where: { id }, data: { stagedCopy: Prisma.DbNull, stagedAt: null, editorialState: 'approved', version: row.version + 1 } });
-    await audit(tx, { userId: actor.userId, action: 'article.discard', entityType: 'article', entityId: id, summary: `Discarded the staged edit of “${row.headline}”` });
+    await audit(tx, { userId: actor.userId, action: 'article.discard', entityType: 'article', entityId: id, summary: `Discarded the staged edit of “${row.headline}”`, ...copyChanges(workingCopy(row), columnsCopy(row)) });
   });
 }
 
@@ -558,7 +563,17 @@ async function applyPublication(tx: Tx, row: ArticleRow, userId: number | null, 
   if (wasLive && oldPath !== path) await recordRedirect(tx, oldPath, path, 'article-moved');
   else await releasePath(tx, path);
   await addRevision(tx, row.id, 'publish', published, version, userId);
-  await audit(tx, { userId, action: 'article.publish', entityType: 'article', entityId: row.id, summary: `Published “${published.headline}”${wasLive ? ' (update)' : ''}`, after: { path } });
+  const changes = copyChanges(before, published);
+  await audit(tx, {
+    userId,
+    action: 'article.publish',
+    entityType: 'article',
+    entityId: row.id,
+    summary: `Published “${published.headline}”${wasLive ? ' (update)' : ''}`,
+    // What readers saw before and see now: state, address and, for an update, the fields that changed.
+    before: { publicationState: row.publicationState, path: wasLive ? oldPath : null, ...(wasLive ? changes.before : {}) },
+    after: { publicationState: 'published', path, ...(wasLive ? changes.after : {}) },
+  });
   return { tags: [...(await readerTags(tx, row.id, [before, published])), tags.redirects], path };
 }
 
@@ -585,7 +600,7 @@ export async function scheduleArticle(actor: Actor, id: number, at: Date, now = 
     // Checked again at publication time: the copy or the library may change in between.
     await assertMediaPublishable(imageUses(workingCopy(row)), tx);
     await tx.article.update({ where: { id }, data: { publicationState: 'scheduled', scheduledAt: at, version: row.version + 1 } });
-    await audit(tx, { userId: actor.userId, action: 'article.schedule', entityType: 'article', entityId: id, summary: `Scheduled “${row.headline}” for ${at.toISOString()}` });
+    await audit(tx, { userId: actor.userId, action: 'article.schedule', entityType: 'article', entityId: id, summary: `Scheduled “${row.headline}” for ${at.toISOString()}`, ...transition(row, { publicationState: 'scheduled', scheduledAt: at.toISOString() }) });
   });
 }
 
@@ -596,7 +611,7 @@ export async function cancelSchedule(actor: Actor, id: number): Promise<void> {
     const row = await loadArticle(tx, id);
     if (row.publicationState !== 'scheduled') throw new WorkflowError('This article is not scheduled.');
     await tx.article.update({ where: { id }, data: { publicationState: 'unpublished', scheduledAt: null, version: row.version + 1 } });
-    await audit(tx, { userId: actor.userId, action: 'article.unschedule', entityType: 'article', entityId: id, summary: `Took “${row.headline}” off the schedule` });
+    await audit(tx, { userId: actor.userId, action: 'article.unschedule', entityType: 'article', entityId: id, summary: `Took “${row.headline}” off the schedule`, ...transition(row, { publicationState: 'unpublished' }) });
   });
 }
 
@@ -615,12 +630,12 @@ export async function unpublishArticle(actor: Actor, id: number): Promise<void> 
     const row = await loadArticle(tx, id);
     if (row.publicationState === 'scheduled') {
       await tx.article.update({ where: { id }, data: { publicationState: 'unpublished', scheduledAt: null, version: row.version + 1 } });
-      await audit(tx, { userId: actor.userId, action: 'article.unschedule', entityType: 'article', entityId: id, summary: `Took “${row.headline}” off the schedule` });
+      await audit(tx, { userId: actor.userId, action: 'article.unschedule', entityType: 'article', entityId: id, summary: `Took “${row.headline}” off the schedule`, ...transition(row, { publicationState: 'unpublished' }) });
       return [];
     }
     if (!isLive(row)) throw new WorkflowError('This article is not published.');
     const names = await takeDown(tx, row, actor.userId, 'unpublished');
-    await audit(tx, { userId: actor.userId, action: 'article.unpublish', entityType: 'article', entityId: id, summary: `Unpublished “${row.headline}”` });
+    await audit(tx, { userId: actor.userId, action: 'article.unpublish', entityType: 'article', entityId: id, summary: `Unpublished “${row.headline}”`, ...transition(row, { publicationState: 'unpublished' }) });
     return names;
   });
   await invalidate(invalidated);
@@ -633,7 +648,7 @@ export async function archiveArticle(actor: Actor, id: number): Promise<void> {
     const row = await loadArticle(tx, id);
     if (!isLive(row)) throw new WorkflowError('Only a published article can be archived.');
     const names = await takeDown(tx, row, actor.userId, 'archived');
-    await audit(tx, { userId: actor.userId, action: 'article.archive', entityType: 'article', entityId: id, summary: `Archived “${row.headline}”` });
+    await audit(tx, { userId: actor.userId, action: 'article.archive', entityType: 'article', entityId: id, summary: `Archived “${row.headline}”`, ...transition(row, { publicationState: 'archived' }) });
     return names;
   });
   await invalidate(invalidated);

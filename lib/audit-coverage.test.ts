@@ -94,6 +94,19 @@ describe('every newsroom change writes an audit entry', () => {
     expect(await entriesOf(() => publishDueArticles(new Date(now + 2000)))).toEqual([by('article.publish', null)]);
   });
 
+  it('article entries say what changed: states from and to, and the fields readers see change', async () => {
+    const { id } = await createArticle(author, articleInput({ primarySectionId: sections.news, headline: 'Before the edit' }));
+    const newest = () => db().auditLog.findFirstOrThrow({ where: { entityType: 'article', entityId: String(id) }, orderBy: { id: 'desc' }, select: { before: true, after: true } });
+    await submitForReview(author, id);
+    expect(await newest()).toEqual({ before: { editorialState: 'draft' }, after: { editorialState: 'in_review' } });
+    await publishArticle(editor, id);
+    expect(await newest()).toMatchObject({ before: { publicationState: 'unpublished', path: null }, after: { publicationState: 'published', path: expect.stringMatching(/^\/news-/) } });
+    await saveArticle(editor, id, articleInput({ primarySectionId: sections.news, headline: 'After the edit' }), { baseVersion: await version(id) });
+    expect(await newest()).toMatchObject({ before: { headline: 'Before the edit' }, after: { headline: 'After the edit' } });
+    await publishArticle(editor, id);
+    expect(await newest()).toMatchObject({ before: { publicationState: 'published', headline: 'Before the edit' }, after: { publicationState: 'published', headline: 'After the edit' } });
+  });
+
   it('media: upload, details, trash, restore and purge', async () => {
     const bytes = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#363' } }).png().toBuffer();
     let mediaId = 0;

@@ -335,6 +335,6 @@ export async function restoreRevision(actor: Actor, articleId: number, revisionI
   const article = await getArticleForEditing(actor, articleId);
   const { row, copy } = await loadRevision(articleId, revisionId);
   const { input, dropped } = await inputFromSnapshot(copy, article.copy.primarySectionId);
-  const { version } = await saveArticle(actor, articleId, input, { baseVersion, now, restoredFrom: { revisionId, version: row.version } });
+  const { version } = await saveArticle(actor, articleId, input, { baseVersion, now, restoredFrom: { version: row.version } });
   return { version, dropped };
 }

@@ -38,7 +38,7 @@ const BLOCK_STYLE: Record<BodyBlockChange['kind'], string> = {
 const BLOCK_LABEL: Record<BodyBlockChange['kind'], string | null> = { same: null, changed: 'Changed paragraph', ins: 'Added paragraph', del: 'Removed paragraph' };
 
 export function FieldChanges({ fields }: { fields: FieldChange[] }) {
-  if (!fields.length) return <p className="text-neutral-700">No other field changed.</p>;
+  if (!fields.length) return <p className="text-neutral-700">No changes outside the body.</p>;
   return (
     <dl className="grid gap-x-4 gap-y-2 sm:grid-cols-[12rem_1fr]">
       {fields.map((f) => (
@@ -57,16 +57,66 @@ export function FieldChanges({ fields }: { fields: FieldChange[] }) {
   );
 }
 
+function Block({ block }: { block: BodyBlockChange }) {
+  return (
+    <li className={`border-l-4 pl-3 whitespace-pre-wrap ${BLOCK_STYLE[block.kind]}`}>
+      {BLOCK_LABEL[block.kind] ? <span className="sr-only">{BLOCK_LABEL[block.kind]}: </span> : null}
+      <Parts parts={block.parts} />
+    </li>
+  );
+}
+
+/** Unchanged paragraphs beyond one on each side of a change are folded away, or a long article buries its edits. */
+const CONTEXT = 1;
+
+type Row = { type: 'block'; index: number; block: BodyBlockChange } | { type: 'fold'; index: number; blocks: BodyBlockChange[] };
+
+function foldUnchanged(blocks: BodyBlockChange[]): Row[] {
+  const rows: Row[] = [];
+  for (let i = 0; i < blocks.length; ) {
+    if (blocks[i]!.kind !== 'same') {
+      rows.push({ type: 'block', index: i, block: blocks[i]! });
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < blocks.length && blocks[end]!.kind === 'same') end++;
+    const keepBefore = i === 0 ? 0 : CONTEXT;
+    const keepAfter = end === blocks.length ? 0 : CONTEXT;
+    if (end - i <= keepBefore + keepAfter + 1) {
+      for (let j = i; j < end; j++) rows.push({ type: 'block', index: j, block: blocks[j]! });
+    } else {
+      for (let j = i; j < i + keepBefore; j++) rows.push({ type: 'block', index: j, block: blocks[j]! });
+      rows.push({ type: 'fold', index: i + keepBefore, blocks: blocks.slice(i + keepBefore, end - keepAfter) });
+      for (let j = end - keepAfter; j < end; j++) rows.push({ type: 'block', index: j, block: blocks[j]! });
+    }
+    i = end;
+  }
+  return rows;
+}
+
 export function BodyChanges({ blocks }: { blocks: BodyBlockChange[] }) {
   if (!blocks.length) return <p className="text-neutral-700">Both versions have an empty body.</p>;
   return (
     <ol className="space-y-3">
-      {blocks.map((block, i) => (
-        <li key={i} className={`border-l-4 pl-3 whitespace-pre-wrap ${BLOCK_STYLE[block.kind]}`}>
-          {BLOCK_LABEL[block.kind] ? <span className="sr-only">{BLOCK_LABEL[block.kind]}: </span> : null}
-          <Parts parts={block.parts} />
-        </li>
-      ))}
+      {foldUnchanged(blocks).map((row) =>
+        row.type === 'block' ? (
+          <Block key={row.index} block={row.block} />
+        ) : (
+          <li key={row.index}>
+            <details>
+              <summary className="cursor-pointer text-sm text-neutral-700">
+                {row.blocks.length} unchanged paragraph{row.blocks.length === 1 ? '' : 's'}
+              </summary>
+              <ol className="mt-3 space-y-3">
+                {row.blocks.map((block, i) => (
+                  <Block key={i} block={block} />
+                ))}
+              </ol>
+            </details>
+          </li>
+        ),
+      )}
     </ol>
   );
 }

@@ -1,5 +1,7 @@
 import Link from 'next/link';
+import { DataRow, DataTable } from '@/components/admin/data-table';
 import { inputClass } from '@/components/admin/field';
+import { EmptyState, PageHeader } from '@/components/admin/page-header';
 import { listAuditFilterOptions, listAuditLog, type AuditRow } from '@/lib/audit';
 import { requireStaffPage } from '@/lib/auth/guards';
 import { getSiteSettings } from '@/lib/settings';
@@ -38,8 +40,8 @@ function Changes({ row }: { row: AuditRow }) {
           {keys.map((key) => (
             <tr key={key} className="align-top">
               <th className="pr-2 text-left font-medium">{key}</th>
-              <td className="pr-2 break-all">{show(before[key])}</td>
-              <td className="break-all">{show(after[key])}</td>
+              <td className="pr-2 break-words">{show(before[key])}</td>
+              <td className="break-words">{show(after[key])}</td>
             </tr>
           ))}
         </tbody>
@@ -57,7 +59,7 @@ export default async function AuditPage({ searchParams }: Props) {
 
   return (
     <div className="max-w-6xl space-y-6">
-      <h1 className="text-2xl font-bold">Audit log</h1>
+      <PageHeader title="Audit log" />
       <p className="text-neutral-700">Every change made in the newsroom, newest first: who, what, when, and what it was before. Dates are in {settings.timeZone}.</p>
       <form method="get" className="grid gap-3 rounded border border-neutral-300 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6" aria-label="Filter the audit log">
         <div>
@@ -90,7 +92,7 @@ export default async function AuditPage({ searchParams }: Props) {
           <label htmlFor="audit-action" className="block text-sm font-medium">
             Action
           </label>
-          <input id="audit-action" name="action" defaultValue={filter.action ?? ''} placeholder="article.publish or article" className={inputClass} aria-describedby="audit-action-hint" />
+          <input id="audit-action" name="action" defaultValue={filter.action ?? ''} placeholder="e.g. article" className={inputClass} aria-describedby="audit-action-hint" />
           <p id="audit-action-hint" className="sr-only">
             One action such as article.publish, or a family such as article for every article action.
           </p>
@@ -120,42 +122,30 @@ export default async function AuditPage({ searchParams }: Props) {
       </form>
 
       {rows.length ? (
-        <table className="w-full border-collapse bg-white text-left text-sm">
-          <caption className="sr-only">Audit entries, newest first</caption>
-          <thead>
-            <tr className="border-b border-neutral-400">
-              <th className="p-2">When</th>
-              <th className="p-2">Who</th>
-              <th className="p-2">Action</th>
-              <th className="p-2">Record</th>
-              <th className="p-2">Summary</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id} className="border-b border-neutral-200 align-top">
-                <td className="p-2 whitespace-nowrap">{when.format(row.at)}</td>
-                <td className="p-2">{row.userName ?? 'System'}</td>
-                <td className="p-2 font-mono text-xs">{row.action}</td>
-                <td className="p-2">
-                  {row.entityType === 'article' && row.entityId ? (
-                    <Link href={`/admin/articles/${row.entityId}/revisions`} className="underline">
-                      article {row.entityId}
-                    </Link>
-                  ) : (
-                    `${row.entityType}${row.entityId ? ` ${row.entityId}` : ''}`
-                  )}
-                </td>
-                <td className="p-2">
-                  {row.summary}
-                  <Changes row={row} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable caption="Audit entries, newest first" columns={[{ label: 'When' }, { label: 'Who' }, { label: 'Action' }, { label: 'Record' }, { label: 'Summary' }]}>
+          {rows.map((row) => (
+            <DataRow key={row.id}>
+              <td className="p-2 whitespace-nowrap">{when.format(row.at)}</td>
+              <td className="p-2">{row.userName ?? 'System'}</td>
+              <td className="p-2 font-mono text-xs">{row.action}</td>
+              <td className="p-2">
+                {row.entityType === 'article' && row.entityId ? (
+                  <Link href={`/admin/articles/${row.entityId}/revisions`} className="underline">
+                    article {row.entityId}
+                  </Link>
+                ) : (
+                  `${row.entityType}${row.entityId ? ` ${row.entityId}` : ''}`
+                )}
+              </td>
+              <td className="p-2">
+                {row.summary}
+                <Changes row={row} />
+              </td>
+            </DataRow>
+          ))}
+        </DataTable>
       ) : (
-        <p className="rounded border border-neutral-300 bg-white p-4">{filtered || filter.before ? 'No entries match these filters.' : 'Nothing has been recorded yet.'}</p>
+        <EmptyState>{filtered || filter.before ? 'No entries match these filters.' : 'Nothing has been recorded yet.'}</EmptyState>
       )}
 
       <nav aria-label="Audit log pages" className="flex gap-4 text-sm">

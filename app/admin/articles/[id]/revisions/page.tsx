@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ActionForm } from '@/components/admin/action-form';
+import { DataRow, DataTable } from '@/components/admin/data-table';
+import { EmptyState, Notice, PageHeader } from '@/components/admin/page-header';
 import { BodyChanges, FieldChanges } from '@/components/admin/revision-diff';
 import { ArticleNotFoundError } from '@/lib/article-workflow';
 import { AuthorizationError } from '@/lib/auth/actor';
@@ -59,17 +61,12 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
 
   return (
     <div className="max-w-5xl space-y-6">
-      <p>
-        <Link href={`/admin/articles/${id}`} className="underline">
-          ← Back to the article
-        </Link>
-      </p>
-      <h1 className="text-2xl font-bold">Revisions of “{article.headline}”</h1>
+      <PageHeader title={`Revisions of “${article.headline}”`} back={{ href: `/admin/articles/${id}`, label: 'Back to the article' }} />
       {query.restored ? (
-        <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-green-900">
+        <Notice>
           Restored as version {positive(query.restored)}. {query.dropped ? 'Some tags, bylines, sections or the hero image it used no longer exist and were left out. ' : ''}
           On a published article it is a staged edit: readers see it once it is published.
-        </p>
+        </Notice>
       ) : null}
 
       {confirming ? (
@@ -95,47 +92,33 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
       {revisions.length ? (
         <form method="get" className="space-y-3" aria-label="Choose two revisions to compare">
           {before ? <input type="hidden" name="before" value={before} /> : null}
-          <table className="w-full border-collapse bg-white text-left text-sm">
-            <caption className="sr-only">Revisions, newest first</caption>
-            <thead>
-              <tr className="border-b border-neutral-400">
-                <th className="p-2">From</th>
-                <th className="p-2">To</th>
-                <th className="p-2">Version</th>
-                <th className="p-2">What</th>
-                <th className="p-2">Who</th>
-                <th className="p-2">When</th>
-                <th className="p-2">Headline</th>
-                <th className="p-2">
-                  <span className="sr-only">Restore</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {revisions.map((r) => (
-                <tr key={r.id} className="border-b border-neutral-200 align-top">
-                  <td className="p-2">
-                    <input type="radio" name="from" value={r.id} defaultChecked={r.id === fromId} aria-label={`Compare from version ${r.version}`} />
-                  </td>
-                  <td className="p-2">
-                    <input type="radio" name="to" value={r.id} defaultChecked={r.id === toId} aria-label={`Compare to version ${r.version}`} />
-                  </td>
-                  <td className="p-2">{r.version}</td>
-                  <td className="p-2">{REVISION_KIND_LABELS[r.kind]}</td>
-                  <td className="p-2">{r.userName ?? 'System'}</td>
-                  <td className="p-2 whitespace-nowrap">{when.format(r.createdAt)}</td>
-                  <td className="p-2">{r.headline}</td>
-                  <td className="p-2">
-                    {article.canRestore ? (
-                      <Link href={`${here({ confirm: r.id })}#confirm-heading`} className="underline" aria-label={`Restore version ${r.version}`}>
-                        Restore…
-                      </Link>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption="Revisions, newest first"
+            columns={[{ label: 'From' }, { label: 'To' }, { label: 'Version' }, { label: 'What' }, { label: 'Who' }, { label: 'When' }, { label: 'Headline' }, { label: 'Restore', hidden: true }]}
+          >
+            {revisions.map((r) => (
+              <DataRow key={r.id}>
+                <td className="p-2">
+                  <input type="radio" name="from" value={r.id} defaultChecked={r.id === fromId} aria-label={`Compare from version ${r.version}`} />
+                </td>
+                <td className="p-2">
+                  <input type="radio" name="to" value={r.id} defaultChecked={r.id === toId} aria-label={`Compare to version ${r.version}`} />
+                </td>
+                <td className="p-2">{r.version}</td>
+                <td className="p-2">{REVISION_KIND_LABELS[r.kind]}</td>
+                <td className="p-2">{r.userName ?? 'System'}</td>
+                <td className="p-2 whitespace-nowrap">{when.format(r.createdAt)}</td>
+                <td className="p-2">{r.headline}</td>
+                <td className="p-2">
+                  {article.canRestore ? (
+                    <Link href={`${here({ confirm: r.id })}#confirm-heading`} className="underline" aria-label={`Restore version ${r.version}`}>
+                      Restore…
+                    </Link>
+                  ) : null}
+                </td>
+              </DataRow>
+            ))}
+          </DataTable>
           <div className="flex flex-wrap items-center gap-4">
             <button type="submit" className="rounded border border-neutral-900 bg-neutral-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-neutral-700">
               Compare
@@ -153,7 +136,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
           </div>
         </form>
       ) : (
-        <p className="rounded border border-neutral-300 bg-white p-4">This article has no revisions yet. One is kept at every save, submission, publication and restore.</p>
+        <EmptyState>This article has no revisions yet. One is kept at every save, submission, publication and restore.</EmptyState>
       )}
 
       {revisions.length === 1 && !before ? <p>There is only one revision so far: save the article again to have something to compare.</p> : null}
