@@ -198,3 +198,19 @@ test('the toolbar is one tab stop with arrow keys, pressed states and named shor
   await expect(toolbar.getByRole('button', { name: 'Redo' })).toBeFocused();
   await expect(page.getByTestId('autosave-status')).toBeVisible();
 });
+
+test('static pages are written in the same editor and keep the same structure', async ({ browser }) => {
+  const page = await signIn(browser, E2E_ACCOUNTS.editor);
+  await page.goto('/admin/pages');
+  const slug = `editor-page-${Date.now()}`;
+  await page.getByLabel('Title').fill('About the editor');
+  await page.getByLabel('Slug').fill(slug);
+  await typeSampleBody(page);
+  await page.getByRole('button', { name: 'Create page' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Page saved.' })).toBeVisible();
+  await expect((await bodyEditor(page)).locator('h2')).toHaveText('A heading');
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(`/${slug}`);
+  await expect(reader.locator('h2', { hasText: 'A heading' })).toBeVisible();
+  await expect(reader.locator('strong', { hasText: 'bold' })).toBeVisible();
+});

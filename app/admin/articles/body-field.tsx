@@ -39,10 +39,13 @@ interface Props {
   errors?: string[];
   images: ImageSources;
   listMedia: ListMedia;
-  onChange: () => void;
+  /** Called on every change of the text (the article form's autosave). */
+  onChange?: () => void;
 }
 
-export function BodyField({ values, errors, images, listMedia, onChange }: Props) {
+const ignore = () => {};
+
+export function BodyField({ values, errors, images, listMedia, onChange = ignore }: Props) {
   const json = values.bodyJson || EMPTY_BODY;
   const initialBody = useMemo(() => parseBody(json), [json]);
   const invalid = Boolean(errors?.length);

@@ -2,8 +2,8 @@
 import { redirect } from 'next/navigation';
 import { actionAuthError } from '@/lib/auth/guards';
 import { requireActor } from '@/lib/auth/session';
-import { textToBody } from '@/lib/page-text';
 import { createPage, trashPage, updatePage } from '@/lib/pages-editing';
+import { readBodyField } from '@/lib/validation/body-field';
 import { submittedValues, type FormState } from '@/lib/validation/form';
 import { slugify } from '@/lib/validation/library';
 
@@ -13,7 +13,7 @@ export async function savePageAction(id: number | null, _previous: FormState, fo
   try {
     const actor = await requireActor('admin', 'editor');
     const title = String(form.get('title') ?? '');
-    const parsed = textToBody(String(form.get('body') ?? ''));
+    const parsed = readBodyField(form);
     if (!parsed.ok) return { errors: { body: [parsed.message] }, values, message: 'Check the fields marked below.' };
     const input = { title, slug: String(form.get('slug') ?? '').trim() || slugify(title), body: parsed.body, published: form.get('published') === 'on', showInFooter: form.get('showInFooter') === 'on' };
     const result = id ? await updatePage(actor, id, input) : await createPage(actor, input);
