@@ -18,6 +18,8 @@ function option(name: string, fallback: number): number {
 const WORDS = option('words', 10_000);
 const KEYS = option('keys', 300);
 const OPENS = option('opens', 5);
+/** `--profile`: also print where the main thread's JavaScript time went while typing. */
+const PROFILE = args.includes('--profile');
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -154,6 +156,10 @@ async function typingLatency(page: Page, keys: number): Promise<Latency> {
   await page.keyboard.press('End');
   const text = 'the quick brown fox jumps over the lazy dog ';
   const tasksBefore = await taskTime();
+  if (PROFILE) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  }
   for (let i = 0; i < keys; i++) {
     await page.keyboard.type(text[i % text.length]!);
     // A fast typist: ~12 characters a second, so each keystroke is measured on its own; every 40
@@ -162,8 +168,29 @@ async function typingLatency(page: Page, keys: number): Promise<Latency> {
   }
   await page.waitForTimeout(200);
   const taskMsPerKey = ((await taskTime()) - tasksBefore) / keys;
+  if (PROFILE) printProfile((await cdp.send('Profiler.stop')).profile, keys);
   const measured = await page.evaluate(() => (window as unknown as { __latency: Omit<Latency, 'taskMsPerKey'> }).__latency);
   return { ...measured, taskMsPerKey };
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }[];
+  startTime: number;
+  endTime: number;
+  samples?: number[];
+}
+
+/** Self time per function while typing, the fifteen largest, in ms per keystroke. */
+function printProfile(profile: CpuProfile, keys: number): void {
+  const perSample = (profile.endTime - profile.startTime) / 1000 / Math.max(1, profile.samples?.length ?? 1);
+  const self = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const { functionName, url, lineNumber } = node.callFrame;
+    const name = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber}`;
+    self.set(name, (self.get(name) ?? 0) + (node.hitCount ?? 0) * perSample);
+  }
+  console.log('JavaScript self time while typing, ms per keystroke:');
+  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${(ms / keys).toFixed(2).padStart(6)}  ${name}`);
 }
 
 async function main() {
