@@ -20,6 +20,15 @@ async function save(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Save', exact: true }).click();
 }
 
+/** Saves and waits for the page to come back with the new version (the old "Saved." notice is still on screen until then). */
+async function saveAndWait(page: Page): Promise<void> {
+  const version = page.locator('input[name="baseVersion"]');
+  const before = await version.inputValue();
+  await save(page);
+  await expect(version).not.toHaveValue(before, { timeout: 30_000 });
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+}
+
 /** The body as readers will get it, from the staff preview. */
 async function previewBody(page: Page, editUrl: string): Promise<string> {
   const response = await page.request.get(editUrl.replace('/admin/articles/', '/preview/'));
@@ -60,8 +69,7 @@ test('text typed while the network is down survives a reload and is restored cha
   await expect((await bodyEditor(page)).locator('p').last()).toHaveText(expected);
 
   await page.unroute(AUTOSAVE);
-  await save(page);
-  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await saveAndWait(page);
   await expect((await bodyEditor(page)).locator('p').last()).toHaveText(expected);
   await expect(page.getByRole('heading', { name: /Unsaved changes from/ })).toHaveCount(0);
   expect(await previewBody(page, editUrl)).toContain('naïve café, ภาษาไทย, 1,234 “quotes” &amp; &lt;angles&gt;.');
@@ -76,8 +84,7 @@ test('a second editor saving an older version is shown the difference and choose
   await bodyEditor(second);
 
   await typeAtEnd(first, ' The first editor’s sentence.');
-  await save(first);
-  await expect(first.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await saveAndWait(first);
 
   await typeAtEnd(second, ' The second editor’s sentence.');
   await save(second);
@@ -88,7 +95,10 @@ test('a second editor saving an older version is shown the difference and choose
   // Nothing was overwritten: the stored copy is still the first editor's.
   expect(await previewBody(second, editUrl)).toContain('The first editor’s sentence.');
 
+  const version = second.locator('input[name="baseVersion"]');
+  const before = await version.inputValue();
   await second.getByRole('button', { name: 'Keep mine (save over theirs)' }).click();
+  await expect(version).not.toHaveValue(before, { timeout: 30_000 });
   await expect(second.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
   const stored = await previewBody(second, editUrl);
   expect(stored).toContain('The second editor’s sentence.');
@@ -102,15 +112,13 @@ test('taking the other version keeps mine on screen to copy', async ({ browser }
   const second = await signIn(browser, E2E_ACCOUNTS.admin);
   await second.goto(editUrl);
   await typeAtEnd(first, ' Theirs.');
-  await save(first);
-  await expect(first.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await saveAndWait(first);
   await typeAtEnd(second, ' Mine.');
   await save(second);
   await second.getByRole('button', { name: 'Take theirs' }).click();
   await expect((await bodyEditor(second)).locator('p').last()).toHaveText('A second paragraph with bold words. Theirs.');
   await expect(second.getByRole('alert').filter({ hasText: 'You took the saved version' }).locator('dd ins')).toContainText('Mine.');
-  await save(second);
-  await expect(second.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await saveAndWait(second);
 });
 
 test('a paste from Word or Google Docs keeps its structure and loses its markup', async ({ browser }) => {
@@ -137,8 +145,7 @@ test('a paste from Word or Google Docs keeps its structure and loses its markup'
   expect(await body.locator('[class]:not([class^="ProseMirror"]), [style], span, font').count()).toBe(0);
   await expect(body).not.toContainText('·');
 
-  await save(page);
-  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await saveAndWait(page);
   const stored = await previewBody(page, editUrl);
   expect(stored).toMatch(/<h2[^>]*>Council votes on the bridge<\/h2>/);
   expect(stored).toMatch(/<li[^>]*>(<span>)?Seven in favour/);
@@ -167,8 +174,7 @@ test('hostile pasted HTML loses its scripts, event handlers and javascript: link
   expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
   await expect(body.locator('a')).toHaveCount(0);
 
-  await save(page);
-  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await saveAndWait(page);
   const stored = await previewBody(page, editUrl);
   expect(stored).toContain('Safe words dangerous link');
   expect(stored).not.toMatch(/javascript:|onerror|onclick/i);
@@ -197,4 +203,20 @@ test('the toolbar is one tab stop with arrow keys, pressed states and named shor
   await page.keyboard.press('End');
   await expect(toolbar.getByRole('button', { name: 'Redo' })).toBeFocused();
   await expect(page.getByTestId('autosave-status')).toBeVisible();
+});
+
+test('static pages are written in the same editor and keep the same structure', async ({ browser }) => {
+  const page = await signIn(browser, E2E_ACCOUNTS.editor);
+  await page.goto('/admin/pages');
+  const slug = `editor-page-${Date.now()}`;
+  await page.getByLabel('Title').fill('About the editor');
+  await page.getByLabel('Slug').fill(slug);
+  await typeSampleBody(page);
+  await page.getByRole('button', { name: 'Create page' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Page saved.' })).toBeVisible();
+  await expect((await bodyEditor(page)).locator('h2')).toHaveText('A heading');
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(`/${slug}`);
+  await expect(reader.locator('h2', { hasText: 'A heading' })).toBeVisible();
+  await expect(reader.locator('strong', { hasText: 'bold' })).toBeVisible();
 });

@@ -14,7 +14,8 @@ export async function signIn(browser: Browser, account: { email: string }): Prom
 
 /** The body editor, once it has loaded and can take input. */
 export async function bodyEditor(page: Page): Promise<Locator> {
-  await expect(page.locator('[data-editor-ready]')).toHaveCount(1);
+  // The editor's code loads after the page; a busy machine can take a while.
+  await expect(page.locator('[data-editor-ready]')).toHaveCount(1, { timeout: 20_000 });
   return page.getByRole('textbox', { name: 'Body' });
 }
 

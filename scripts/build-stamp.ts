@@ -30,10 +30,15 @@ function sourceHash(): string {
   return hash.digest('hex');
 }
 
+// The hash checked before a build is the one recorded after it: a source edited while `next
+// build` runs must make the next check fail, not be stamped as built.
+let checked: string | undefined;
+
 export function buildIsCurrent(): boolean {
-  return existsSync('.next/BUILD_ID') && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === sourceHash();
+  checked = sourceHash();
+  return existsSync('.next/BUILD_ID') && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === checked;
 }
 
 export function recordBuild(): void {
-  writeFileSync(STAMP, sourceHash());
+  writeFileSync(STAMP, checked ?? sourceHash());
 }

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { articleInputSchema, type ParsedArticleInput } from './article';
-import { bodyToText, BodyTextError, textToBody } from './body-text';
+import { readBodyField } from './body-field';
+import { bodyToText } from './body-text';
 import type { FieldDifference } from '../editor/conflict';
 import { fieldErrors, type FormState } from './form';
 
@@ -17,24 +18,9 @@ export type ArticleFormResult = { success: true; data: ParsedArticleInput } | { 
 
 export function parseArticleForm(form: FormData): ArticleFormResult {
   const errors: Record<string, string[]> = {};
-  let body: unknown = { blocks: [] };
-  // The rich editor sends the structured body as JSON (checked by articleInputSchema below); the
-  // form without JavaScript sends the textarea notation, which wins when both arrive.
-  const json = form.get('bodyJson');
-  if (!form.has('body') && typeof json === 'string') {
-    try {
-      body = JSON.parse(json);
-    } catch {
-      errors.body = ['The body could not be read; reload the page (your text is kept on this device).'];
-    }
-  } else {
-    try {
-      body = textToBody(String(form.get('body') ?? ''));
-    } catch (error) {
-      if (!(error instanceof BodyTextError)) throw error;
-      errors.body = [error.message];
-    }
-  }
+  const field = readBodyField(form);
+  if (!field.ok) errors.body = [field.message];
+  const body = field.ok ? field.body : { blocks: [] };
   const text = (name: string) => String(form.get(name) ?? '');
   const heroImage = text('heroImageId').trim();
   const candidate = {

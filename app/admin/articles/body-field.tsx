@@ -12,7 +12,12 @@ import type { ListMedia } from '@/components/admin/body-editor/dialogs';
 import type { ImageSources } from '@/lib/editor/body-doc';
 import type { Body } from '@/lib/validation/body';
 
-const BodyEditor = dynamic(() => import('@/components/admin/body-editor/body-editor').then((m) => m.BodyEditor), {
+const loadEditor = () => import('@/components/admin/body-editor/body-editor');
+// Start fetching the editor's code as soon as this module runs in the browser, in parallel with
+// hydration, rather than when the field first renders.
+const preloaded = typeof window === 'undefined' ? null : loadEditor();
+
+const BodyEditor = dynamic(() => (preloaded ?? loadEditor()).then((m) => m.BodyEditor), {
   ssr: false,
   loading: () => <p className="min-h-96 rounded border border-neutral-300 bg-white p-4 text-neutral-600">Loading the editor…</p>,
 });
@@ -34,10 +39,13 @@ interface Props {
   errors?: string[];
   images: ImageSources;
   listMedia: ListMedia;
-  onChange: () => void;
+  /** Called on every change of the text (the article form's autosave). */
+  onChange?: () => void;
 }
 
-export function BodyField({ values, errors, images, listMedia, onChange }: Props) {
+const ignore = () => {};
+
+export function BodyField({ values, errors, images, listMedia, onChange = ignore }: Props) {
   const json = values.bodyJson || EMPTY_BODY;
   const initialBody = useMemo(() => parseBody(json), [json]);
   const invalid = Boolean(errors?.length);

@@ -1,8 +1,8 @@
 'use server';
 import { redirect } from 'next/navigation';
 import { requireActor } from '@/lib/auth/session';
-import { textToBody } from '@/lib/page-text';
 import { createPage, trashPage, updatePage } from '@/lib/pages-editing';
+import { readBodyField } from '@/lib/validation/body-field';
 import { submittedValues, type FormState } from '@/lib/validation/form';
 import { slugify } from '@/lib/validation/library';
 import { fieldsFailed, firstReason, guarded } from '../form-results';
@@ -13,7 +13,7 @@ export async function savePageAction(id: number | null, _previous: FormState, fo
   const result = await guarded(values, async () => {
     const actor = await requireActor('admin', 'editor');
     const title = String(form.get('title') ?? '');
-    const parsed = textToBody(String(form.get('body') ?? ''));
+    const parsed = readBodyField(form);
     if (!parsed.ok) return fieldsFailed({ body: [parsed.message] }, values);
     const input = { title, slug: String(form.get('slug') ?? '').trim() || slugify(title), body: parsed.body, published: form.get('published') === 'on', showInFooter: form.get('showInFooter') === 'on' };
     const saved = id ? await updatePage(actor, id, input) : await createPage(actor, input);

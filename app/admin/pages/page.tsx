@@ -31,7 +31,7 @@ export default async function PagesPage({ searchParams }: Props) {
         <h2 id="new-page" className="text-xl font-semibold">
           New page
         </h2>
-        <PageForm page={{ id: null, title: '', slug: '', text: '', published: true, showInFooter: true }} />
+        <PageForm page={{ id: null, title: '', slug: '', text: '', bodyJson: '', published: true, showInFooter: true }} />
       </section>
     </div>
   );

@@ -4,6 +4,7 @@
  * tabindex), aria-pressed on toggles, and each button's shortcut in its name and aria-keyshortcuts.
  * It re-renders only when the selection's formatting changes, not on every keystroke.
  */
+import { redoDepth, undoDepth } from '@tiptap/pm/history';
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { NODE } from '@/lib/editor/body-doc';
@@ -36,8 +37,9 @@ export function Toolbar({ editor, onDialog }: { editor: Editor; onDialog: (kind:
       quote: e.isActive(NODE.quote),
       pullquote: e.isActive(NODE.pullquote),
       image: e.isActive(NODE.image),
-      canUndo: e.can().undo(),
-      canRedo: e.can().redo(),
+      // The history's depth is O(1); `can().undo()` would build a chain of every command per keystroke.
+      canUndo: undoDepth(e.state) > 0,
+      canRedo: redoDepth(e.state) > 0,
     }),
   });
   const chain = () => editor.chain().focus();

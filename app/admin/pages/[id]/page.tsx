@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { ConfirmAction } from '@/components/admin/confirm-action';
 import { PageForm } from '@/components/admin/page-form';
 import { requireStaffPage } from '@/lib/auth/guards';
-import { bodyToText } from '@/lib/page-text';
+import { bodyToText } from '@/lib/validation/body-text';
 import { getPageForEditing } from '@/lib/pages-editing';
 import { trashPageAction } from '../actions';
 import { Notice, PageHeader } from '@/components/admin/page-header';
@@ -27,7 +27,7 @@ export default async function EditPagePage({ params, searchParams }: Props) {
           </a>
         </Notice>
       ) : null}
-      <PageForm page={{ id: page.id, title: page.title, slug: page.slug, text: bodyToText(page.body), published: page.published, showInFooter: page.showInFooter }} />
+      <PageForm page={{ id: page.id, title: page.title, slug: page.slug, text: bodyToText(page.body), bodyJson: JSON.stringify(page.body), published: page.published, showInFooter: page.showInFooter }} />
       <ConfirmAction action={trashPageAction.bind(null, page.id)} label="Move to trash" pendingLabel="Moving…" confirm={`Move ${page.title} to the trash?`} danger />
     </div>
   );
