@@ -59,6 +59,8 @@ const READER_ROUTES = [
   '/_broadsheet/social/{}.png',
   '/media/{}',
   '/media/{}/{}',
+  '/media/{}.jpg',
+  '/media/2026/{}.webp',
   '/api/{}',
   '/_next/static/{}',
 ];
