@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { requireRole, type Actor } from './auth/actor';
 import { db, dbProvider, type Prisma } from './db';
 import { matchStaffArticleIds } from './search';
-import { MAX_ID } from './validation/ids';
+import { MAX_ID, parseId } from './validation/ids';
 
 export const STATE_FILTERS = ['all', 'draft', 'in_review', 'approved', 'staged', 'scheduled', 'published', 'unpublished', 'archived', 'trash'] as const;
 export type StateFilter = (typeof STATE_FILTERS)[number];
@@ -75,7 +75,8 @@ function stateWhere(state: StateFilter): Prisma.ArticleWhereInput {
  * work; the trash is not indexed, so there it falls back to the headline. A number also finds that id.
  */
 async function textWhere(actor: Actor, q: string, state: StateFilter): Promise<Prisma.ArticleWhereInput> {
-  const id = /^\d+$/.test(q) ? [{ id: Number(q) }] : [];
+  const asId = parseId(q);
+  const id = asId === null ? [] : [{ id: asId }];
   const matches = state === 'trash' ? null : await matchStaffArticleIds(actor, q);
   if (matches) return { OR: [{ id: { in: matches } }, ...id] };
   // PostgreSQL's LIKE is case-sensitive; SQLite's is not for ASCII (DESIGN §5: wrap provider differences here).
