@@ -59,6 +59,8 @@ const READER_ROUTES = [
   '/_broadsheet/social/{}.png',
   '/media/{}',
   '/media/{}/{}',
+  '/media/{}.jpg',
+  '/media/2026/{}.webp',
   '/api/{}',
   '/_next/static/{}',
 ];
@@ -67,7 +69,7 @@ const NEWSROOM_ROUTES = ['/admin/{}', '/admin/articles/{}', '/admin/media/{}', '
 
 /** Listings and their query parameters. */
 const QUERY_ROUTES: [string, string[]][] = [
-  ['/', ['page']],
+  ['/', ['page', 'p', 'page_id', 'cat']],
   ['/news', ['page']],
   ['/tag/floods', ['page']],
   ['/author/kanya-srisuk', ['page']],

@@ -7,20 +7,22 @@ import { z } from 'zod';
 import { requireRole, type Actor } from './auth/actor';
 import { db, dbProvider, type Prisma } from './db';
 import { matchStaffArticleIds } from './search';
+import { MAX_ID, parseId } from './validation/ids';
 
 export const STATE_FILTERS = ['all', 'draft', 'in_review', 'approved', 'staged', 'scheduled', 'published', 'unpublished', 'archived', 'trash'] as const;
 export type StateFilter = (typeof STATE_FILTERS)[number];
 
 export const articleListQuerySchema = z.object({
   state: z.enum(STATE_FILTERS).catch('all'),
-  section: z.coerce.number().int().positive().optional().catch(undefined),
-  author: z.coerce.number().int().positive().optional().catch(undefined),
+  section: z.coerce.number().int().positive().max(MAX_ID).optional().catch(undefined),
+  author: z.coerce.number().int().positive().max(MAX_ID).optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
   sort: z.enum(['updated', 'published']).catch('updated'),
   /** Opaque keyset cursor from the previous page. */
   after: z
     .string()
-    .regex(/^\d+_\d+$/)
+    .regex(/^\d{1,15}_\d{1,10}$/)
+    .refine((cursor) => Number(cursor.split('_')[1]) <= MAX_ID)
     .optional()
     .catch(undefined),
 });
@@ -74,7 +76,8 @@ export function stateWhere(state: StateFilter): Prisma.ArticleWhereInput {
  * work; the trash is not indexed, so there it falls back to the headline. A number also finds that id.
  */
 async function textWhere(actor: Actor, q: string, state: StateFilter): Promise<Prisma.ArticleWhereInput> {
-  const id = /^\d+$/.test(q) ? [{ id: Number(q) }] : [];
+  const asId = parseId(q);
+  const id = asId === null ? [] : [{ id: asId }];
   const matches = state === 'trash' ? null : await matchStaffArticleIds(actor, q);
   if (matches) return { OR: [{ id: { in: matches } }, ...id] };
   // PostgreSQL's LIKE is case-sensitive; SQLite's is not for ASCII (DESIGN §5: wrap provider differences here).

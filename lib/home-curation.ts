@@ -14,6 +14,7 @@ import { audit } from './media/audit';
 import { containsText } from './media/sql';
 import { safeHref } from './validation/body';
 import { MAX_TOP_STORIES, breakingBarSchema, homeCurationSchema } from './validation/library';
+import { parseId } from './validation/ids';
 
 const EDITORS = ['admin', 'editor'] as const;
 const live = { publicationState: 'published', deletedAt: null } as const;
@@ -171,7 +172,7 @@ export async function saveHomeCuration(actor: Actor, input: unknown, now = new D
 export async function searchStoriesForCuration(actor: Actor, q = ''): Promise<{ id: number; headline: string; path: string; publishedAt: Date }[]> {
   requireRole(actor, ...EDITORS);
   const text = q.trim().slice(0, 200);
-  const asId = /^\d+$/.test(text) ? Number(text) : null;
+  const asId = parseId(text);
   const rows = await db().article.findMany({
     where: { ...live, ...(text ? { OR: [{ headline: containsText(text) }, ...(asId ? [{ id: asId }] : [])] } : {}) },
     orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],

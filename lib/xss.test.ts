@@ -158,7 +158,8 @@ describe('stored XSS through the newsroom write paths', () => {
       if (!html.includes('kept')) found.push('the safe part of the HTML block was lost');
       return found;
     });
-  });
+    // Four writes and two reads per payload; PostgreSQL on a loaded machine needs the time.
+  }, 300_000);
 
   it('feeds and the news sitemap stay well-formed XML whose HTML is inert', async () => {
     const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'entry'].includes(name) });
@@ -285,7 +286,7 @@ describe('stored XSS through the newsroom write paths', () => {
         ]),
       );
     });
-  });
+  }, 120_000);
 
   it('search: reader and staff queries never throw and results render inertly', async () => {
     const settings = await getSiteSettings();
@@ -294,7 +295,7 @@ describe('stored XSS through the newsroom write paths', () => {
       const [reader] = await Promise.all([searchArticles(params), searchArticlesForStaff(staff.editor, payload)]);
       return problems(await render(createElement(SearchResults, { response: reader, timeZone: settings.timeZone, query: params.q })));
     });
-  });
+  }, 120_000);
 
   it('newsletter sign-up refuses every payload as an e-mail address', () => {
     for (const { payload } of XSS_CORPUS) expect(newsletterSignupSchema.safeParse({ email: payload }).success, payload).toBe(false);

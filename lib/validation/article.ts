@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { plainText } from './text';
 import { bodySchema } from './body';
+import { idNumber } from './ids';
 
 const optionalText = (max: number, label: string) =>
   plainText()
@@ -15,7 +16,7 @@ const optionalText = (max: number, label: string) =>
     .nullable()
     .default(null);
 
-const id = z.number().int().positive();
+const id = idNumber();
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

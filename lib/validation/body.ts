@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { sanitizeHtml } from '../sanitize-html';
 import { plainText, safeHref } from './text';
+import { idNumber } from './ids';
 
 export { safeHref };
 export { countWords, readingMinutes } from './words';
@@ -28,7 +29,7 @@ export const blockSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('list'), ordered: z.boolean(), items: z.array(inlines).min(1).max(500) }),
   z.strictObject({
     type: z.literal('image'),
-    mediaId: z.number().int().positive(),
+    mediaId: idNumber(),
     alt: plainText().max(500),
     caption: plainText().max(1000).optional(),
     credit: plainText().max(300).optional(),

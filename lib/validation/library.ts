@@ -5,8 +5,9 @@
 import { z } from 'zod';
 import { bodySchema, safeHref } from './body';
 import { plainText } from './text';
+import { MAX_ID } from './ids';
 
-const id = z.coerce.number().int().positive();
+const id = z.coerce.number().int().positive().max(MAX_ID);
 
 /** Top stories under the lead on the home page. */
 export const MAX_TOP_STORIES = 8;

@@ -12,6 +12,7 @@ import { StatusBadges } from '@/components/admin/status-badge';
 import { ArticleForm } from '../article-form';
 import { WorkflowPanel } from '../workflow-panel';
 import { Notice, PageHeader } from '@/components/admin/page-header';
+import { parseId } from '@/lib/validation/ids';
 
 export const metadata = { title: 'Edit article' };
 
@@ -28,8 +29,8 @@ async function load(actor: Awaited<ReturnType<typeof requireStaffPage>>, id: num
 
 export default async function EditArticlePage({ params, searchParams }: Props) {
   const actor = await requireStaffPage();
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = parseId((await params).id);
+  if (id === null) notFound();
   const article = await load(actor, id);
   // An author opening someone else's article learns nothing about it.
   if (!article) notFound();

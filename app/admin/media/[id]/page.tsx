@@ -6,6 +6,7 @@ import { requireStaffPage } from '@/lib/auth/guards';
 import { getMedia, getMediaUsage } from '@/lib/media';
 import { trashMediaAction } from '../actions';
 import { PageHeader } from '@/components/admin/page-header';
+import { parseId } from '@/lib/validation/ids';
 
 export const metadata = { title: 'Image details' };
 
@@ -13,8 +14,9 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function MediaDetailsPage({ params }: Props) {
   const actor = await requireStaffPage();
-  const id = Number((await params).id);
-  const media = Number.isSafeInteger(id) && id > 0 ? await getMedia(actor, id) : null;
+  const id = parseId((await params).id);
+  if (id === null) notFound();
+  const media = await getMedia(actor, id);
   if (!media || media.deletedAt) notFound();
   const usage = await getMediaUsage(actor, id);
   const inUse = usage.articles.length > 0 || usage.people.length > 0 || usage.siteLogo;

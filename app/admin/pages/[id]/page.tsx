@@ -6,6 +6,7 @@ import { bodyToText } from '@/lib/validation/body-text';
 import { getPageForEditing } from '@/lib/pages-editing';
 import { trashPageAction } from '../actions';
 import { Notice, PageHeader } from '@/components/admin/page-header';
+import { parseId } from '@/lib/validation/ids';
 
 export const metadata = { title: 'Edit page' };
 
@@ -13,8 +14,9 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: 
 
 export default async function EditPagePage({ params, searchParams }: Props) {
   const actor = await requireStaffPage('admin', 'editor');
-  const id = Number((await params).id);
-  const page = Number.isSafeInteger(id) && id > 0 ? await getPageForEditing(actor, id) : null;
+  const id = parseId((await params).id);
+  if (id === null) notFound();
+  const page = await getPageForEditing(actor, id);
   if (!page) notFound();
   return (
     <div className="space-y-6">

@@ -5,17 +5,19 @@ import { requireStaffPage } from '@/lib/auth/guards';
 import { getPerson, listLinkableUsers } from '@/lib/people-editing';
 import { deletePersonAction } from '../actions';
 import { Notice, PageHeader } from '@/components/admin/page-header';
+import { parseId } from '@/lib/validation/ids';
 
 export const metadata = { title: 'Profile' };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
 
 export default async function PersonPage({ params, searchParams }: Props) {
-  const id = Number((await params).id);
+  const id = parseId((await params).id);
   // Authors may open their own profile only; getPerson refuses the rest.
   const actor = await requireStaffPage();
+  if (id === null) notFound();
   if (actor.role === 'author' && actor.personId !== id) notFound();
-  const person = Number.isSafeInteger(id) && id > 0 ? await getPerson(actor, id) : null;
+  const person = await getPerson(actor, id);
   if (!person) notFound();
   const limited = actor.role === 'author';
   const users = limited ? [] : await listLinkableUsers(actor, id);

@@ -5,6 +5,7 @@ import { requireStaffPage } from '@/lib/auth/guards';
 import { listSectionTree } from '@/lib/taxonomy-editing';
 import { deleteSectionAction } from '../actions';
 import { PageHeader } from '@/components/admin/page-header';
+import { parseId } from '@/lib/validation/ids';
 
 export const metadata = { title: 'Edit section' };
 
@@ -12,7 +13,8 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function EditSectionPage({ params }: Props) {
   const actor = await requireStaffPage('admin', 'editor');
-  const id = Number((await params).id);
+  const id = parseId((await params).id);
+  if (id === null) notFound();
   const tree = await listSectionTree(actor);
   const node = tree.flatMap((t) => [t, ...t.children]).find((s) => s.id === id);
   if (!node) notFound();

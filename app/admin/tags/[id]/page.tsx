@@ -5,6 +5,7 @@ import { requireStaffPage } from '@/lib/auth/guards';
 import { getTagForEditing } from '@/lib/taxonomy-editing';
 import { deleteTagAction } from '../actions';
 import { Notice, PageHeader } from '@/components/admin/page-header';
+import { parseId } from '@/lib/validation/ids';
 
 export const metadata = { title: 'Edit tag' };
 
@@ -12,8 +13,9 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 export default async function EditTagPage({ params, searchParams }: Props) {
   const actor = await requireStaffPage('admin', 'editor');
-  const id = Number((await params).id);
-  const tag = Number.isSafeInteger(id) && id > 0 ? await getTagForEditing(actor, id) : null;
+  const id = parseId((await params).id);
+  if (id === null) notFound();
+  const tag = await getTagForEditing(actor, id);
   if (!tag) notFound();
   const notice = (await searchParams).merged ? 'Tags merged.' : (await searchParams).saved ? 'Tag saved.' : null;
   return (
