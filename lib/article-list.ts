@@ -50,7 +50,8 @@ export interface ArticleListPage {
 
 export const PAGE_SIZE = 50;
 
-function stateWhere(state: StateFilter): Prisma.ArticleWhereInput {
+/** The articles a state filter of the list (and the dashboard) shows. */
+export function stateWhere(state: StateFilter): Prisma.ArticleWhereInput {
   switch (state) {
     case 'all':
       return { deletedAt: null, publicationState: { not: 'archived' } };
@@ -81,6 +82,11 @@ async function textWhere(actor: Actor, q: string, state: StateFilter): Promise<P
   return { OR: [{ headline: contains }, ...id] };
 }
 
+/** An actor's own articles: created by them or bylined to their person. */
+export function ownArticlesWhere(actor: Actor): Prisma.ArticleWhereInput {
+  return { OR: [{ createdById: actor.userId }, ...(actor.personId ? [{ bylines: { some: { personId: actor.personId } } }] : [])] };
+}
+
 /** One page of articles for the newsroom, newest first by the chosen date. */
 export async function listArticlesForStaff(actor: Actor, query: ArticleListQuery): Promise<ArticleListPage> {
   requireRole(actor, 'admin', 'editor', 'author');
@@ -91,9 +97,7 @@ export async function listArticlesForStaff(actor: Actor, query: ArticleListQuery
   if (query.section) where.push({ OR: [{ primarySectionId: query.section }, { topSectionId: query.section }, { sections: { some: { sectionId: query.section } } }] });
   if (query.author) where.push({ bylines: { some: { personId: query.author } } });
   if (query.q) where.push(await textWhere(actor, query.q, query.state));
-  if (actor.role === 'author') {
-    where.push({ OR: [{ createdById: actor.userId }, ...(actor.personId ? [{ bylines: { some: { personId: actor.personId } } }] : [])] });
-  }
+  if (actor.role === 'author') where.push(ownArticlesWhere(actor));
   if (query.after) {
     const [ms, id] = query.after.split('_').map(Number) as [number, number];
     const at = new Date(ms);

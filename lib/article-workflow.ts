@@ -10,9 +10,11 @@
  * Revision (save, submission, publication, restore) and invalidate exactly the affected cache tags.
  */
 import { audit } from './audit';
+import { copyChanges } from './copy-changes';
 import { AuthorizationError, requireRole, type Actor } from './auth/actor';
 import { invalidate, tags } from './cache-tags';
 import { db, Prisma, write, type Tx } from './db';
+import { assertMediaPublishable, MediaNotPublishableError, type ImageUse } from './media';
 import { mediaImage, type ImageRef } from './media-ref';
 import { recordGone, recordRedirect, releasePath } from './redirects';
 import { restoreFromTrash } from './trash';
@@ -72,6 +74,12 @@ export class EditConflictError extends Error {
     super('Someone else saved this article while you were editing. Copy your changes, reload, and apply them again.');
     this.name = 'EditConflictError';
   }
+}
+
+/** The revision a save restores (lib/revisions.ts). */
+export interface RestoredFrom {
+  revisionId: number;
+  version: number;
 }
 
 export class ArticleNotFoundError extends Error {
@@ -405,9 +413,15 @@ export async function createArticle(actor: Actor, input: ArticleInput, now = new
  * else's newer save is refused ({@link EditConflictError}) rather than silently overwriting it.
  * On a live article the copy is staged; otherwise it replaces the columns. An author's save sends
  * a submitted or approved copy back to draft (and takes a scheduled article off the schedule),
- * since what was reviewed is no longer what is there.
+ * since what was reviewed is no longer what is there. With `restoredFrom` the save is a restore of
+ * an older revision (lib/revisions.ts): same path and checks, recorded as a `restore` revision.
  */
-export async function saveArticle(actor: Actor, id: number, input: ArticleInput, { baseVersion, now = new Date() }: { baseVersion: number; now?: Date }): Promise<{ version: number; slug: string }> {
+export async function saveArticle(
+  actor: Actor,
+  id: number,
+  input: ArticleInput,
+  { baseVersion, now = new Date(), restoredFrom }: { baseVersion: number; now?: Date; restoredFrom?: RestoredFrom },
+): Promise<{ version: number; slug: string }> {
   requireRole(actor, 'admin', 'editor', 'author');
   const parsed = parseInput(input);
   return write(async (tx) => {
@@ -433,8 +447,16 @@ export async function saveArticle(actor: Actor, id: number, input: ArticleInput,
       });
       await writeLinks(tx, id, copy, null);
     }
-    await addRevision(tx, id, 'save', copy, version, actor.userId);
-    await audit(tx, { userId: actor.userId, action: 'article.save', entityType: 'article', entityId: id, summary: `Saved “${copy.headline}”${isLive(row) ? ' (staged edit)' : ''}` });
+    await addRevision(tx, id, restoredFrom ? 'restore' : 'save', copy, version, actor.userId);
+    const staged = isLive(row) ? ' (staged edit)' : '';
+    await audit(tx, {
+      userId: actor.userId,
+      action: restoredFrom ? 'article.restore-revision' : 'article.save',
+      entityType: 'article',
+      entityId: id,
+      summary: restoredFrom ? `Restored “${copy.headline}” to version ${restoredFrom.version}${staged}` : `Saved “${copy.headline}”${staged}`,
+      ...copyChanges(workingCopy(row), copy),
+    });
     return { version, slug: copy.slug };
   });
 }
@@ -492,14 +514,22 @@ interface Publication {
   path: string;
 }
 
+/** The images a copy shows readers: the hero, then each image block, with the alt text given there. */
+function imageUses(copy: StoredCopy): ImageUse[] {
+  const body = copy.body.blocks.flatMap((b) => (b.type === 'image' ? [{ mediaId: b.mediaId, alt: b.alt }] : []));
+  return [...(copy.heroImageId ? [{ mediaId: copy.heroImageId, alt: copy.heroAlt }] : []), ...body];
+}
+
 /**
- * Makes the working copy the published one, inside `tx`. Used by "publish now" and by the
+ * Makes the working copy the published one, inside `tx`. Throws MediaNotPublishableError, before
+ * writing anything, when an image in it lacks alt text or has left the library. Used by "publish now" and by the
  * scheduler (userId null). A slug or section change on a live article leaves a 301 behind.
  */
 async function applyPublication(tx: Tx, row: ArticleRow, userId: number | null, now: Date): Promise<Publication> {
   const before = columnsCopy(row);
   const wasLive = isLive(row);
   const copy = workingCopy(row);
+  await assertMediaPublishable(imageUses(copy), tx);
   const top = await topSectionOf(tx, copy.primarySectionId);
   const slug = await uniqueSlug(tx, top.id, copy.slug, row.id);
   const published = { ...copy, slug };
@@ -552,6 +582,8 @@ export async function scheduleArticle(actor: Actor, id: number, at: Date, now = 
   await write(async (tx) => {
     const row = await loadArticle(tx, id);
     if (isLive(row)) throw new WorkflowError('This article is live. Publish its staged edit now instead.');
+    // Checked again at publication time: the copy or the library may change in between.
+    await assertMediaPublishable(imageUses(workingCopy(row)), tx);
     await tx.article.update({ where: { id }, data: { publicationState: 'scheduled', scheduledAt: at, version: row.version + 1 } });
     await audit(tx, { userId: actor.userId, action: 'article.schedule', entityType: 'article', entityId: id, summary: `Scheduled “${row.headline}” for ${at.toISOString()}` });
   });
@@ -657,7 +689,16 @@ export async function publishDueArticles(now = new Date(), limit = 100): Promise
       const claimed = await tx.article.updateMany({ where: { id, publicationState: 'scheduled', scheduledAt: { lte: now }, deletedAt: null }, data: { publicationState: 'unpublished' } });
       if (claimed.count !== 1) return null;
       const row = await loadArticle(tx, id);
-      return applyPublication(tx, row, null, now);
+      try {
+        return await applyPublication(tx, row, null, now);
+      } catch (error) {
+        if (!(error instanceof MediaNotPublishableError)) throw error;
+        // The claim left it unpublished; take it off the schedule so it is not retried every pass,
+        // and say why in the audit log.
+        await tx.article.update({ where: { id }, data: { scheduledAt: null, version: row.version + 1 } });
+        await audit(tx, { userId: null, action: 'article.schedule-failed', entityType: 'article', entityId: id, summary: `Did not publish “${row.headline}” as scheduled: ${error.message}` });
+        return null;
+      }
     });
     if (result) {
       published.push(id);
@@ -665,4 +706,11 @@ export async function publishDueArticles(now = new Date(), limit = 100): Promise
     }
   }
   return published;
+}
+
+/** Throws unless `actor` may edit article `id` (authors: their own). For writes beside the workflow, such as autosaves. */
+export async function requireArticleEditAccess(actor: Actor, id: number, tx?: Tx): Promise<{ version: number }> {
+  const row = await loadArticle(tx ?? db(), id);
+  requireEditAccess(actor, row);
+  return { version: row.version };
 }

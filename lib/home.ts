@@ -1,10 +1,10 @@
 /**
- * The home page: editors' lead and top stories (HomeSlot), then section blocks in navigation
- * order, latest, opinion and most read. Each block excludes every story placed before it, so no
+ * The home page: the editors' lineup of lead and top stories (lib/home-curation.ts), then section
+ * blocks in navigation order, latest, opinion and most read. Each block excludes every story placed before it, so no
  * story appears twice on the page.
  */
 import { recordTags, tags } from './cache-tags';
-import { db } from './db';
+import { getHomeLineup } from './home-curation';
 import { listArticleCards, listLatestArticles, listMostRead, listOpinion, listSectionLatest, type ArticleCard } from './articles';
 import type { NavSection } from './taxonomy';
 
@@ -28,19 +28,6 @@ const LATEST_COUNT = 10;
 const OPINION_COUNT = 4;
 const MOST_READ_COUNT = 5;
 
-/** Curated slot article ids in slot order; the caller fills gaps with the newest stories. */
-async function slotIds(): Promise<{ lead: number[]; top: number[] }> {
-  const rows = await db().homeSlot.findMany({
-    where: { slot: { in: ['lead', 'top'] } },
-    orderBy: [{ slot: 'asc' }, { position: 'asc' }],
-    select: { slot: true, articleId: true },
-  });
-  return {
-    lead: rows.filter((r) => r.slot === 'lead').map((r) => r.articleId),
-    top: rows.filter((r) => r.slot === 'top').map((r) => r.articleId),
-  };
-}
-
 export async function getHomePage(sections: NavSection[], now = new Date()): Promise<HomePage> {
   recordTags(tags.home);
   const seen = new Set<number>();
@@ -55,16 +42,12 @@ export async function getHomePage(sections: NavSection[], now = new Date()): Pro
     return out;
   };
 
-  const slots = await slotIds();
-  const curated = await listArticleCards([...slots.lead, ...slots.top]);
-  const byId = new Map(curated.map((c) => [c.id, c]));
-  // A curated story that is no longer live simply leaves its slot to the newest stories.
-  const leadPick = take(slots.lead.flatMap((id) => byId.get(id) ?? []), 1);
-  const topPick = take(slots.top.flatMap((id) => byId.get(id) ?? []), TOP_COUNT);
-  const fillNeeded = (leadPick.length ? 0 : 1) + (TOP_COUNT - topPick.length);
-  const fill = fillNeeded ? await listLatestArticles({ limit: fillNeeded + seen.size, exclude: [...seen] }) : [];
-  const lead = leadPick[0] ?? take(fill, 1)[0] ?? null;
-  const top = [...topPick, ...take(fill, TOP_COUNT - topPick.length)];
+  // The editors' lineup (lead, pins, their order, newer stories flowing in); it never repeats a story.
+  const lineup = await getHomeLineup({ topCount: TOP_COUNT });
+  const cards = await listArticleCards([lineup.lead, ...lineup.top].flatMap((entry) => (entry ? [entry.id] : [])));
+  // Cards come back in lineup order, lead first; one that stopped being live meanwhile is skipped.
+  const lead = take(cards, 1)[0] ?? null;
+  const top = take(cards, TOP_COUNT);
 
   const opinion = take(await listOpinion({ limit: OPINION_COUNT, exclude: [...seen] }), OPINION_COUNT);
   const blocks: SectionBlock[] = [];

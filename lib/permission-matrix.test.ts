@@ -12,6 +12,8 @@ import { form, outcomeOf, type Outcome } from './testing/action-outcome';
 import { articleInput, createTestSections, type TestSections } from './testing/content';
 import { signInAs as signInActor } from './testing/next-request';
 import { createTestActor, TEST_PASSWORD } from './testing/users';
+import { listAuditLog } from './audit';
+import { diffRevisions, listRevisions } from './revisions';
 import { inviteUser } from './users';
 import type { FormState } from './validation/form';
 
@@ -19,6 +21,9 @@ vi.mock('next/headers', () => import('./testing/next-request'));
 
 const articles = await import('@/app/admin/articles/actions');
 const users = await import('@/app/admin/users/actions');
+const revisionActions = await import('@/app/admin/articles/[id]/revisions/actions');
+const revisionsPage = (await import('@/app/admin/articles/[id]/revisions/page')).default;
+const auditPage = (await import('@/app/admin/audit/page')).default;
 
 type Who = 'anonymous' | 'author' | 'otherAuthor' | 'editor' | 'admin';
 const WHO: Who[] = ['anonymous', 'author', 'otherAuthor', 'editor', 'admin'];
@@ -125,6 +130,75 @@ describe('article actions', () => {
       const headline = `Created by ${who} ${Math.random()}`;
       expect(await outcomeOf(() => articles.createArticleAction({}, form(articleFields(headline))))).toBe(expected);
       expect(await db().article.count({ where: { headline } })).toBe(expected === 'allowed' ? 1 : 0);
+    });
+  }
+});
+
+describe('revisions and the audit log', () => {
+  /** A draft by `author` with two revisions; returns the article and its first (oldest) revision. */
+  const revised = async () => {
+    const id = await draft();
+    const { version } = await fingerprint(id);
+    await saveArticle(actors.author, id, articleInput({ primarySectionId: sections.news, headline: 'Revised headline', bylinePersonIds: [actors.author.personId!] }), { baseVersion: version });
+    const [first, second] = await db().revision.findMany({ where: { articleId: id }, orderBy: { id: 'asc' }, select: { id: true } });
+    return { id, first: first!.id, second: second!.id };
+  };
+
+  /** A page renders (allowed) or sends the visitor away: to sign in, to the dashboard, or a 404 (denied). */
+  async function pageOutcome(render: () => Promise<unknown>): Promise<Outcome> {
+    try {
+      await render();
+      return 'allowed';
+    } catch (error) {
+      const digest = (error as { digest?: unknown }).digest;
+      if (typeof digest === 'string' && /^NEXT_REDIRECT;[^;]*;\/admin(\/login|\?denied=1);|^NEXT_HTTP_ERROR_FALLBACK;404$/.test(digest)) return 'denied';
+      throw error;
+    }
+  }
+
+  /** The lib call as an actor; anonymous has no actor, so it passes none. */
+  async function libOutcome(who: Who, call: (actor: Actor) => Promise<unknown>): Promise<Outcome> {
+    try {
+      await call(who === 'anonymous' ? (null as unknown as Actor) : actors[who]);
+      return 'allowed';
+    } catch (error) {
+      if (error instanceof Error && /Authorization|Authentication/.test(error.name)) return 'denied';
+      throw error;
+    }
+  }
+
+  for (const who of WHO) {
+    const ownerOrEditor: Outcome = OWNER_AND_EDITORS.includes(who) ? 'allowed' : 'denied';
+    const adminOnly: Outcome = who === 'admin' ? 'allowed' : 'denied';
+
+    it(`revisions page (list and diff) as ${who}: ${ownerOrEditor}`, async () => {
+      const { id, first, second } = await revised();
+      await signInAs(who);
+      const params = Promise.resolve({ id: String(id) });
+      expect(await pageOutcome(() => revisionsPage({ params, searchParams: Promise.resolve({ from: String(first), to: String(second) }) }))).toBe(ownerOrEditor);
+    });
+
+    it(`list and diff revisions (lib) as ${who}: ${ownerOrEditor}`, async () => {
+      const { id, first, second } = await revised();
+      expect(await libOutcome(who, (actor) => listRevisions(actor, id))).toBe(ownerOrEditor);
+      expect(await libOutcome(who, (actor) => diffRevisions(actor, id, first, second))).toBe(ownerOrEditor);
+    });
+
+    it(`restore a revision as ${who}: ${ownerOrEditor}`, async () => {
+      const { id, first } = await revised();
+      const before = await fingerprint(id);
+      await signInAs(who);
+      const call = () => revisionActions.restoreRevisionAction({}, form({ articleId: String(id), revisionId: String(first), baseVersion: String(before.version) }));
+      expect(await outcomeOf(call)).toBe(ownerOrEditor);
+      const after = await fingerprint(id);
+      if (ownerOrEditor === 'denied') expect(after).toEqual(before);
+      else expect(after).toMatchObject({ version: before.version + 1, headline: expect.stringMatching(/^Draft /) });
+    });
+
+    it(`audit log page as ${who}: ${adminOnly}`, async () => {
+      await signInAs(who);
+      expect(await pageOutcome(() => auditPage({ searchParams: Promise.resolve({ entityType: 'article' }) }))).toBe(adminOnly);
+      expect(await libOutcome(who, (actor) => listAuditLog(actor))).toBe(adminOnly);
     });
   }
 });

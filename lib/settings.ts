@@ -1,8 +1,7 @@
 /** Public site settings (the single SiteSettings row), validated at the boundary. */
 import { z } from 'zod';
-import { recordExpiry, recordTags, tags } from './cache-tags';
+import { recordTags, tags } from './cache-tags';
 import { db } from './db';
-import { safeHref } from './validation/body';
 
 const linkUrl = z.url({ protocol: /^https?$/ });
 
@@ -23,11 +22,6 @@ export interface SiteSettings {
   socialLinks: SocialLink[];
   sponsoredLinks: SponsoredLink[];
   appPromo: AppPromo | null;
-}
-
-export interface BreakingNews {
-  text: string;
-  url: string | null;
 }
 
 const FALLBACK: SiteSettings = {
@@ -83,24 +77,4 @@ export async function getSiteSettings(): Promise<SiteSettings> {
     sponsoredLinks: parsed(sponsoredLinksSchema, row.sponsoredLinks, []),
     appPromo: parsed(appPromoSchema.nullable(), row.appPromo ?? null, null),
   };
-}
-
-/**
- * The breaking-news bar, or null when none is set or it has expired. A cached page carrying the
- * bar expires with it.
- */
-export async function getBreakingNews(now = new Date()): Promise<BreakingNews | null> {
-  recordTags(tags.settings);
-  const row = await db().siteSettings.findUnique({
-    where: { id: 1 },
-    select: { breakingText: true, breakingUrl: true, breakingExpiresAt: true },
-  });
-  const text = row?.breakingText?.trim();
-  if (!row || !text) return null;
-  if (row.breakingExpiresAt) {
-    if (row.breakingExpiresAt.getTime() <= now.getTime()) return null;
-    recordExpiry(row.breakingExpiresAt.getTime());
-  }
-  const url = row.breakingUrl && safeHref.safeParse(row.breakingUrl).success ? row.breakingUrl.trim() : null;
-  return { text, url };
 }

@@ -83,6 +83,27 @@ export async function openPostgresTarget(url: string): Promise<SeedTarget> {
         throw error;
       }
     },
+    searchConnection() {
+      return {
+        provider: 'postgresql',
+        async transaction(statements) {
+          await writer.query('BEGIN');
+          try {
+            for (const [sql, ...params] of statements) await writer.query(sql, params);
+            await writer.query('COMMIT');
+          } catch (error) {
+            await writer.query('ROLLBACK');
+            throw error;
+          }
+        },
+        async execute(sql) {
+          await writer.query(sql);
+        },
+        async query<T>(sql: string) {
+          return (await writer.query(sql)).rows as T[];
+        },
+      };
+    },
     async finish() {
       for (const name of ID_TABLES) {
         // setval to 1 with is_called = false when the table is empty, so the next id is 1.

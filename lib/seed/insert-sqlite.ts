@@ -70,6 +70,11 @@ export function openSqliteTarget(url: string): SeedTarget {
   // A running server may hold the write lock briefly; wait for it rather than fail.
   const database = new Database(file, { timeout: 30_000 });
   database.pragma('journal_mode = WAL');
+  // This connection also rebuilds the search index after the load: a big page cache keeps the FTS
+  // b-trees in memory, and a power cut only means seeding again.
+  database.pragma('synchronous = NORMAL');
+  database.pragma('cache_size = -262144');
+  database.pragma('temp_store = MEMORY');
   const writer = writerThread(file);
   const slugTaken = database.prepare<[number, string], number>('SELECT 1 FROM "Article" WHERE "topSectionId" = ? AND "slug" = ?').pluck();
 
@@ -99,6 +104,22 @@ export function openSqliteTarget(url: string): SeedTarget {
           return { sql: insertSql(entry), rows: entry.rows.map((row) => row.map((value, i) => encode(value, types[i]!))) };
         }),
       );
+    },
+    searchConnection() {
+      return {
+        provider: 'sqlite',
+        async transaction(statements) {
+          database.transaction(() => {
+            for (const [sql, ...params] of statements) database.prepare(sql).run(...params);
+          }).immediate();
+        },
+        async execute(sql) {
+          database.prepare(sql).run();
+        },
+        async query<T>(sql: string) {
+          return database.prepare(sql).all() as T[];
+        },
+      };
     },
     async finish() {
       // AUTOINCREMENT tables already track explicit ids in sqlite_sequence.

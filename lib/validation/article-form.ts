@@ -5,11 +5,12 @@
 import { z } from 'zod';
 import { articleInputSchema, type ParsedArticleInput } from './article';
 import { bodyToText, BodyTextError, textToBody } from './body-text';
-import { fieldErrors } from './form';
+import type { FieldDifference } from '../editor/conflict';
+import { fieldErrors, type FormState } from './form';
 
 const idList = (values: FormDataEntryValue[]) => values.map(String).filter((v) => v.trim() !== '').map(Number);
 
-/** Field names of the form, one per ArticleInput key (body is the textarea notation). */
+/** Field names of the form, one per ArticleInput key (body: `bodyJson` from the editor, or `body` in the textarea notation). */
 export type ArticleFormField = keyof ParsedArticleInput;
 
 export type ArticleFormResult = { success: true; data: ParsedArticleInput } | { success: false; errors: Record<string, string[]> };
@@ -17,11 +18,22 @@ export type ArticleFormResult = { success: true; data: ParsedArticleInput } | { 
 export function parseArticleForm(form: FormData): ArticleFormResult {
   const errors: Record<string, string[]> = {};
   let body: unknown = { blocks: [] };
-  try {
-    body = textToBody(String(form.get('body') ?? ''));
-  } catch (error) {
-    if (!(error instanceof BodyTextError)) throw error;
-    errors.body = [error.message];
+  // The rich editor sends the structured body as JSON (checked by articleInputSchema below); the
+  // form without JavaScript sends the textarea notation, which wins when both arrive.
+  const json = form.get('bodyJson');
+  if (!form.has('body') && typeof json === 'string') {
+    try {
+      body = JSON.parse(json);
+    } catch {
+      errors.body = ['The body could not be read; reload the page (your text is kept on this device).'];
+    }
+  } else {
+    try {
+      body = textToBody(String(form.get('body') ?? ''));
+    } catch (error) {
+      if (!(error instanceof BodyTextError)) throw error;
+      errors.body = [error.message];
+    }
   }
   const text = (name: string) => String(form.get(name) ?? '');
   const heroImage = text('heroImageId').trim();
@@ -72,6 +84,7 @@ export function formValuesFromCopy(copy: StoredCopyLike, tagNames: string[]): Re
     standfirst: copy.standfirst,
     slug: copy.slug,
     body: bodyToText(copy.body),
+    bodyJson: JSON.stringify(copy.body),
     primarySectionId: String(copy.primarySectionId),
     secondarySectionIds: copy.secondarySectionIds.join('\n'),
     tagNames: tagNames.join(', '),
@@ -92,3 +105,14 @@ export function formValuesFromCopy(copy: StoredCopyLike, tagNames: string[]): Re
 }
 
 type StoredCopyLike = Omit<ParsedArticleInput, 'tagNames'> & { tagIds: number[] };
+
+/** The article form's action state; `conflict` when someone else saved since this editor loaded the article. */
+export interface ArticleFormState extends FormState {
+  conflict?: {
+    /** The version now stored: saving on top of it overwrites their save knowingly. */
+    version: number;
+    /** Their copy as form values, to take instead. */
+    values: Record<string, string>;
+    differences: FieldDifference[];
+  };
+}
