@@ -114,6 +114,20 @@ describe("IDOR: another author's article by id, over HTTP", () => {
     });
   }
 
+  it("the autosave route refuses to write or discard the intruder's text on it", async () => {
+    const id = await ownersDraft('Autosave target');
+    const put = (cookie: string, origin = server.url) =>
+      fetch(`${server.url}/api/admin/articles/${id}/autosave`, { method: 'PUT', headers: { Cookie: cookie, Origin: origin, 'Content-Type': 'application/json' }, body: JSON.stringify({ baseVersion: 1, values: { headline: 'Planted' } }) });
+    expect((await put(cookies.intruder)).status).toBe(403);
+    expect(await db().autosave.count({ where: { articleId: id } })).toBe(0);
+    expect((await put(cookies.owner)).status).toBe(200);
+    const del = await fetch(`${server.url}/api/admin/articles/${id}/autosave`, { method: 'DELETE', headers: { Cookie: cookies.intruder, Origin: server.url } });
+    expect(del.status).toBe(403);
+    expect(await db().autosave.count({ where: { articleId: id } })).toBe(1);
+    // And from another site even the owner's own cookie writes nothing.
+    expect((await put(cookies.owner, EVIL)).status).toBe(403);
+  });
+
   it('the owner saving through the same call works (the harness reaches the action)', async () => {
     const id = await ownersDraft('Owner control');
     const result = await callAction({
@@ -220,7 +234,7 @@ const WHO: Who[] = ['anonymous', 'author', 'editor', 'admin'];
 /** Every route handler, by its file, with a request that exercises it. */
 interface RouteCase {
   file: string;
-  method: 'GET' | 'HEAD' | 'POST';
+  method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE';
   path: () => string;
   /** Statuses per role; a public route answers everyone alike. */
   expect: Record<Who, number> | 'same for everyone';
@@ -229,6 +243,7 @@ interface RouteCase {
 let publishedPath = '';
 let publishedId = 0;
 let mediaPath = '';
+let ownedId = 0;
 
 const ROUTES: RouteCase[] = [
   { file: 'app/api/health/route.ts', method: 'GET', path: () => '/api/health', expect: 'same for everyone' },
@@ -245,6 +260,9 @@ const ROUTES: RouteCase[] = [
   { file: 'app/(site)/newsletter/subscribe/route.ts', method: 'POST', path: () => '/newsletter/subscribe', expect: 'same for everyone' },
   { file: 'app/(site)/newsletter/unsubscribe/route.ts', method: 'POST', path: () => '/newsletter/unsubscribe', expect: 'same for everyone' },
   { file: 'app/api/admin/media/route.ts', method: 'POST', path: () => '/api/admin/media', expect: { anonymous: 401, author: 201, editor: 201, admin: 201 } },
+  // The article belongs to the author; the intruder's refusal is in the IDOR tests below.
+  { file: 'app/api/admin/articles/[id]/autosave/route.ts', method: 'PUT', path: () => `/api/admin/articles/${ownedId}/autosave`, expect: { anonymous: 401, author: 200, editor: 200, admin: 200 } },
+  { file: 'app/api/admin/articles/[id]/autosave/route.ts', method: 'DELETE', path: () => `/api/admin/articles/${ownedId}/autosave`, expect: { anonymous: 401, author: 204, editor: 204, admin: 204 } },
 ];
 
 function routeFiles(dir = join(import.meta.dirname, '..', 'app')): string[] {
@@ -262,6 +280,7 @@ describe('route handler matrix', () => {
     publishedId = id;
     const media = await db().media.findFirst({ where: { deletedAt: null }, select: { path: true } });
     mediaPath = `/media/${media?.path ?? 'missing.png'}`;
+    ownedId = await ownersDraft('Route matrix draft');
   });
 
   it('lists every route handler in app/', () => {
@@ -272,8 +291,11 @@ describe('route handler matrix', () => {
   const request = (route: RouteCase, who: Who) => {
     const headers: Record<string, string> = { Origin: server.url };
     if (who !== 'anonymous') headers.Cookie = cookies[who === 'author' ? 'owner' : who];
-    let body: FormData | URLSearchParams | undefined;
-    if (route.file.includes('api/admin/media')) {
+    let body: FormData | URLSearchParams | string | undefined;
+    if (route.method === 'PUT') {
+      body = JSON.stringify({ baseVersion: 1, values: { headline: `Autosaved by ${who}` } });
+      headers['Content-Type'] = 'application/json';
+    } else if (route.file.includes('api/admin/media')) {
       body = new FormData();
       body.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), `matrix-${who}.png`);
       body.append('alt', 'Matrix');

@@ -26,6 +26,7 @@ vi.mock('next/headers', () => import('./testing/next-request'));
 // revalidatePath needs Next's request store; the admin pages it refreshes are not under test here.
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
+const articles = await import('@/app/admin/articles/actions');
 const home = await import('@/app/admin/home/actions');
 const mediaActions = await import('@/app/admin/media/actions');
 const pages = await import('@/app/admin/pages/actions');
@@ -333,6 +334,17 @@ describe('library and invitation actions', () => {
         expect(await testCase.run()).toEqual({ outcome: expected, changed: expected === 'allowed' });
       });
     }
+  }
+
+  for (const who of WHO) {
+    const expected: Outcome = who === 'anonymous' ? 'denied' : 'allowed';
+    it(`image picker: list the library as ${who}: ${expected}`, async () => {
+      await fixtures.authorsImage();
+      await signInAs(who === 'anonymous' ? null : actors[who]);
+      const result = await articles.listMediaForPickerAction({ page: 1 });
+      if (expected === 'denied') expect(result).toEqual({ error: expect.stringMatching(/Sign in again/) });
+      else expect((result as { items: unknown[] }).items.length).toBeGreaterThan(0);
+    });
   }
 
   it('an invitation token that is wrong or already used opens no account', async () => {
