@@ -68,18 +68,30 @@ type SignInOutcome = 'signed in' | 'wrong password' | 'too many attempts';
 const loginForms = new Map<string, Promise<string>>();
 
 async function signInThrough(base: string, email: string, password: string, ip: string): Promise<SignInOutcome> {
+  return (await signIn(base, email, password, ip)).outcome;
+}
+
+/** Hidden fields (the server action's id and bound state) of the first form matching `formTag`, plus `fields`. */
+function formData(html: string, formTag: RegExp, fields: Record<string, string>): FormData {
+  const start = html.search(formTag);
+  if (start < 0) throw new Error(`no form matching ${formTag} in the page`);
+  const form = html.slice(start, html.indexOf('</form>', start));
+  const data = new FormData();
+  for (const [, name, value] of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/?>/g)) data.append(decodeEntities(name!), decodeEntities(value ?? ''));
+  for (const [name, value] of Object.entries(fields)) data.set(name, value);
+  return data;
+}
+
+async function signIn(base: string, email: string, password: string, ip: string): Promise<{ outcome: SignInOutcome; cookie?: string }> {
   // The form's hidden fields name the action; they are the same on every request to one build.
   if (!loginForms.has(base)) loginForms.set(base, get(base, '/admin/login').then((r) => r.text()));
-  const page = await loginForms.get(base)!;
-  const form = new FormData();
-  for (const [, name, value] of page.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/?>/g)) form.append(decodeEntities(name!), decodeEntities(value ?? ''));
-  form.append('email', email);
-  form.append('password', password);
+  const form = formData(await loginForms.get(base)!, /<form\b/, { email, password });
   const response = await get(base, '/admin/login', { method: 'POST', body: form, headers: { origin: base, 'x-forwarded-for': ip, 'user-agent': READER_AGENT } });
   const body = await response.text();
-  if (response.status === 303 && response.headers.get('set-cookie')) return 'signed in';
-  if (body.includes('Too many attempts')) return 'too many attempts';
-  if (body.includes(LOGIN_FAILED)) return 'wrong password';
+  const cookie = response.headers.get('set-cookie')?.split(';')[0];
+  if (response.status === 303 && cookie) return { outcome: 'signed in', cookie };
+  if (body.includes('Too many attempts')) return { outcome: 'too many attempts' };
+  if (body.includes(LOGIN_FAILED)) return { outcome: 'wrong password' };
   throw new Error(`unexpected answer to a sign-in on ${base}: ${response.status} ${body.slice(0, 300)}`);
 }
 
@@ -155,6 +167,37 @@ describe.skipIf(!enabled)('two production instances sharing PostgreSQL and Redis
     expect((await get(B, article.path)).status).toBe(410);
     await publishArticle(editor, article.id);
   });
+
+  it('publishes through one instance’s newsroom and unpublishes through the other’s, over HTTP', async () => {
+    const email = 'duty-editor@example.org';
+    const password = 'a long enough duty-desk passphrase';
+    await write(async (tx) => tx.user.create({ data: { email, name: 'Duty Editor', role: 'editor', passwordHash: await hashPassword(password) } }));
+    const session = async (base: string) => {
+      const { outcome, cookie } = await signIn(base, email, password, '192.0.2.200');
+      expect(outcome).toBe('signed in');
+      return cookie!;
+    };
+    const [onA, onB] = [await session(A), await session(B)];
+    /** Presses a button of the article's Workflow form in the newsroom of `base`, as a browser without JavaScript does. */
+    const press = async (base: string, cookie: string, id: number, intent: string) => {
+      const page = await (await get(base, `/admin/articles/${id}`, { headers: { cookie } })).text();
+      const form = formData(page, /<form\b[^>]*aria-label="Workflow"/, { intent });
+      const response = await get(base, `/admin/articles/${id}`, { method: 'POST', body: form, headers: { cookie, origin: base } });
+      expect(response.status, await response.text().then((t) => t.slice(0, 200))).toBeLessThan(400);
+    };
+    const article = (await liveArticles(1, 3))[0]!;
+    // Both instances have the article cached.
+    for (const base of [A, B, A, B]) expect((await get(base, article.path)).status).toBe(200);
+
+    await press(B, onB, article.id, 'unpublish');
+    expect((await get(A, article.path)).status).toBe(410);
+    expect((await get(B, article.path)).status).toBe(410);
+
+    await press(A, onA, article.id, 'publish');
+    const onBAfter = await text(B, article.path);
+    expect(onBAfter.status).toBe(200);
+    expect(onBAfter.body).toContain(article.headline);
+  }, 120_000);
 
   it('counts failed sign-ins on both instances together: the account, then the address, is locked out on both', async () => {
     const password = 'a long enough night-desk passphrase';

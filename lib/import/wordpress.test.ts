@@ -263,6 +263,13 @@ describe('importWordPress', () => {
     const found = await searchArticles(parseSearchParams({ q: 'turnout' }));
     expect(found.results.map((r) => r.path)).toEqual(['/news/election-night']);
     expect((await searchArticles(parseSearchParams({ q: 'budget' }))).results).toEqual([]);
+    // Indexed with its byline (PostgreSQL indexes each batch once, after the bylines are in).
+    expect((await searchArticles(parseSearchParams({ q: 'turnout', author: 'alice' }))).results.map((r) => r.path)).toEqual(['/news/election-night']);
+    // The per-row triggers are back for the newsroom's own edits.
+    const a = await article(200);
+    await write((tx) => tx.article.update({ where: { id: a.id }, data: { headline: 'Election night: a quorum at last' } }));
+    expect((await searchArticles(parseSearchParams({ q: 'quorum' }))).results.map((r) => r.path)).toEqual(['/news/election-night']);
+    await write((tx) => tx.article.update({ where: { id: a.id }, data: { headline: a.headline } }));
   });
 
   it('puts drafts and pending posts in the newsroom list, findable by their words', async () => {

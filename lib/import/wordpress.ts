@@ -10,6 +10,7 @@ import { basename } from 'node:path';
 import { audit } from '../audit';
 import { tags as cacheTags, invalidate } from '../cache-tags';
 import { db, write, type Prisma, type Tx } from '../db';
+import { withSearchIndexedOnce } from '../search/bulk-index';
 import { slugify, withSuffix } from '../seed/slug';
 import { topLevelSlugProblem } from '../seed/sections';
 import { bodyText, countWords, readingMinutes, type Body } from '../validation/body';
@@ -730,7 +731,7 @@ class Importer {
       return ids;
     };
     if (this.dry) this.countRedirectsDry(todo.flatMap((p) => p.oldPaths.map((from) => ({ from, to: '' }))));
-    const ids = await this.tx(run, new Map<number, number>());
+    const ids = await this.tx((tx) => withSearchIndexedOnce(tx, () => run(tx), (result) => [...result.values()]), new Map<number, number>());
     for (const p of todo) {
       this.count('articles', !existing.has(p.data.legacyId));
       const id = ids.get(p.data.legacyId);
