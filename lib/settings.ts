@@ -1,4 +1,5 @@
 /** Public site settings (the single SiteSettings row), validated at the boundary. */
+import { cache } from 'react';
 import { z } from 'zod';
 import { recordTags, tags } from './cache-tags';
 import { db } from './db';
@@ -50,8 +51,11 @@ function validTimeZone(zone: string): string {
   }
 }
 
-/** Public site settings; a fresh database without a settings row gets neutral defaults. */
-export async function getSiteSettings(): Promise<SiteSettings> {
+/**
+ * Public site settings; a fresh database without a settings row gets neutral defaults.
+ * Memoised per render (React `cache`): the page, its metadata and the layout ask alike.
+ */
+export const getSiteSettings = cache(async function getSiteSettings(): Promise<SiteSettings> {
   recordTags(tags.settings);
   const row = await db().siteSettings.findUnique({
     where: { id: 1 },
@@ -77,4 +81,4 @@ export async function getSiteSettings(): Promise<SiteSettings> {
     sponsoredLinks: parsed(sponsoredLinksSchema, row.sponsoredLinks, []),
     appPromo: parsed(appPromoSchema.nullable(), row.appPromo ?? null, null),
   };
-}
+});

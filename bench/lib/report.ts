@@ -138,6 +138,8 @@ export function renderReport(r: BenchResults): string {
   if (lh.length) {
     lines.push('', `## Lighthouse 12.2.3, mobile, median of ${r.plan.lighthouseRuns}`, '', '| page | performance | accessibility | best practices | SEO |', '|---|---|---|---|---|');
     for (const [page, s] of lh) lines.push(`| ${page} | ${s.performance} | ${s.accessibility} | ${s['best-practices']} | ${s.seo} |`);
+    const failing = lh.flatMap(([page, s]) => s.failing.map((audit) => `${page} — ${audit}`));
+    if (failing.length) lines.push('', `Audits below 100 outside performance: ${failing.join('; ')}.`);
   }
   return lines.join('\n') + '\n';
 }
