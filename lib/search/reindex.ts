@@ -162,6 +162,11 @@ export async function searchTriggersActive(connection: SearchIndexConnection = p
   return disabled === 0;
 }
 
+/** Stops article and byline writes from reaching the index until {@link reindexSearch} runs. */
+export async function suspendSearchTriggers(connection: SearchIndexConnection): Promise<void> {
+  await connection.transaction(statementsFor(connection).suspend.map((statement) => [statement]));
+}
+
 /**
  * Runs a bulk load with the search triggers suspended, then resumes them and rebuilds the index
  * in one pass — also when the load fails, so the articles it did write are searchable and later
@@ -172,8 +177,7 @@ export async function withSearchTriggersSuspended<T>(
   load: () => Promise<T>,
   options: { batchSize?: number; onProgress?: (progress: ReindexProgress) => void } = {},
 ): Promise<{ result: T; reindex: ReindexResult }> {
-  const sql = statementsFor(connection);
-  await connection.transaction(sql.suspend.map((statement) => [statement]));
+  await suspendSearchTriggers(connection);
   let result: T;
   try {
     result = await load();
