@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { listArticlesForStaff, type ArticleListQuery } from '../lib/article-list';
 import type { Actor } from '../lib/auth/actor';
 import { db, disconnect } from '../lib/db';
+import { TABLE_HEAD, TABLE_RULE, tableCells, timeCalls } from './percentiles';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '30' } } });
 const runs = Number(values.runs);
@@ -55,19 +56,10 @@ const cases: [string, Actor, ArticleListQuery][] = [
 ];
 
 console.log(`Article list on ${fmt(articles)} articles, ${runs} runs each (one page of 50):`);
-console.log('| case | rows | p50 ms | p95 ms |\n|---|---|---|---|');
+console.log(`| case | rows ${TABLE_HEAD}\n|---|---${TABLE_RULE}`);
 for (const [label, actor, q] of cases) {
-  const times: number[] = [];
-  let rows = 0;
-  for (let i = 0; i < runs + 2; i++) {
-    const started = performance.now();
-    const page = await listArticlesForStaff(actor, q);
-    if (i >= 2) times.push(performance.now() - started);
-    rows = page.rows.length;
-  }
-  times.sort((a, b) => a - b);
-  const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(1);
-  console.log(`| ${label} | ${rows} | ${at(0.5)} | ${at(0.95)} |`);
+  const { last, times } = await timeCalls(runs, 2, () => listArticlesForStaff(actor, q));
+  console.log(`| ${label} | ${last.rows.length} | ${tableCells(times)} |`);
 }
 console.log(`Load average ${loadavg().map((n) => n.toFixed(2)).join(', ')} on ${availableParallelism()} CPUs`);
 await disconnect();

@@ -16,6 +16,7 @@ import { suspendSearchTriggers } from '../lib/search/reindex';
 import { postgresSearchConnection } from '../lib/seed/insert-postgres';
 import { sqliteSearchConnection } from '../lib/seed/insert-sqlite';
 import { createScratchDatabase } from '../lib/testing/scratch-db';
+import { TABLE_HEAD, TABLE_RULE, tableCells, timeCalls } from './percentiles';
 
 const { values } = parseArgs({
   options: {
@@ -192,20 +193,12 @@ try {
     ['common word, newest first, page 5', { q: words.common, sort: 'newest', page: '5' }],
   ];
   console.log(`\n${engine}, ${fmt(count)} articles, ${runs} runs each (whole searchArticles call: index, ranking, snippets):`);
-  console.log('| query | results | p50 ms | p95 ms |\n|---|---|---|---|');
+  console.log(`| query | results ${TABLE_HEAD}\n|---|---${TABLE_RULE}`);
   for (const [label, input] of kinds) {
     const params = parseSearchParams(input);
-    const times: number[] = [];
-    let total = '';
-    for (let i = 0; i < runs + 3; i++) {
-      const t = performance.now();
-      const response = await searchArticles(params);
-      if (i >= 3) times.push(performance.now() - t);
-      total = `${response.total.estimated ? 'about ' : ''}${fmt(response.total.count)}`;
-    }
-    times.sort((a, b) => a - b);
-    const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(1);
-    console.log(`| ${label} | ${total} | ${at(0.5)} | ${at(0.95)} |`);
+    const { last, times } = await timeCalls(runs, 3, () => searchArticles(params));
+    const total = `${last.total.estimated ? 'about ' : ''}${fmt(last.total.count)}`;
+    console.log(`| ${label} | ${total} | ${tableCells(times)} |`);
   }
   console.log(`Load average ${loadavg().map((n) => n.toFixed(2)).join(', ')} on ${availableParallelism()} CPUs`);
   await disconnect();
