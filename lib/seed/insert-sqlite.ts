@@ -9,6 +9,7 @@ import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { sqlitePath } from '../db';
+import type { SearchIndexConnection } from '../search/reindex';
 import { CONTENT_TABLES, RESET_TABLES, type ColumnType, type TableRows, type Value } from './tables';
 import { slugKey, type SeedTarget, type SlugKey } from './target';
 
@@ -63,6 +64,24 @@ function writerThread(file: string) {
   };
 }
 
+/** Search-index statements over a better-sqlite3 connection (lib/search/reindex.ts). */
+export function sqliteSearchConnection(database: Database.Database): SearchIndexConnection {
+  return {
+    provider: 'sqlite',
+    async transaction(statements) {
+      database.transaction(() => {
+        for (const [sql, ...params] of statements) database.prepare(sql).run(...params);
+      }).immediate();
+    },
+    async execute(sql) {
+      database.prepare(sql).run();
+    },
+    async query<T>(sql: string) {
+      return database.prepare(sql).all() as T[];
+    },
+  };
+}
+
 export function openSqliteTarget(url: string): SeedTarget {
   const file = sqlitePath(url);
   if (file === ':memory:') throw new Error('The seed needs a database file, not :memory:');
@@ -105,22 +124,7 @@ export function openSqliteTarget(url: string): SeedTarget {
         }),
       );
     },
-    searchConnection() {
-      return {
-        provider: 'sqlite',
-        async transaction(statements) {
-          database.transaction(() => {
-            for (const [sql, ...params] of statements) database.prepare(sql).run(...params);
-          }).immediate();
-        },
-        async execute(sql) {
-          database.prepare(sql).run();
-        },
-        async query<T>(sql: string) {
-          return database.prepare(sql).all() as T[];
-        },
-      };
-    },
+    searchConnection: () => sqliteSearchConnection(database),
     async finish() {
       // AUTOINCREMENT tables already track explicit ids in sqlite_sequence.
       database.pragma('wal_checkpoint(TRUNCATE)');
