@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ArticleNotFoundError, createArticle, EditConflictError, getArticleForEditing, publishArticle, saveArticle } from './article-workflow';
 import { AuthorizationError, type Actor } from './auth/actor';
 import { db, write } from './db';
-import { diffBodies, diffRevisions, listRevisions, restoreRevision, RevisionNotFoundError, type DiffPart } from './revisions';
+import { diffBodies, diffRevisions, foldUnchanged, listRevisions, restoreRevision, RevisionNotFoundError, type DiffPart } from './revisions';
 import { articleInput, createTestSections, type TestSections } from './testing/content';
 import { createTestActor } from './testing/users';
 import type { ArticleInput } from './validation/article';
@@ -108,6 +108,16 @@ describe('diffing two revisions', () => {
     const b = await editedArticle();
     await expect(diffRevisions(editor, a.id, a.first, b.second)).rejects.toBeInstanceOf(RevisionNotFoundError);
     await expect(diffRevisions(otherAuthor, a.id, a.first, a.second)).rejects.toBeInstanceOf(AuthorizationError);
+  });
+
+  it('folds long unchanged runs, keeping one paragraph of context on each side of a change', () => {
+    const texts = Array.from({ length: 12 }, (_, i) => `Paragraph ${i}.`);
+    const edited = texts.map((t, i) => (i === 6 ? 'Paragraph six, rewritten.' : t));
+    const rows = foldUnchanged(diffBodies(paragraphs(...texts), paragraphs(...edited)));
+    expect(rows.map((r) => (r.type === 'fold' ? `fold ${r.blocks.length}` : r.block.kind))).toEqual(['fold 5', 'same', 'changed', 'same', 'fold 4']);
+    // A run with just one block beyond its context is shown rather than folded.
+    const short = foldUnchanged(diffBodies(paragraphs('A.', 'B.', 'C.'), paragraphs('A.', 'B.', 'Z.')));
+    expect(short.map((r) => r.type)).toEqual(['block', 'block', 'block']);
   });
 
   it('aligns an inserted paragraph instead of marking every later paragraph changed', () => {

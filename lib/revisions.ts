@@ -187,6 +187,39 @@ export function diffBodies(before: Body, after: Body): BodyBlockChange[] {
   return out;
 }
 
+/** A body diff row for display: a block, or a run of unchanged blocks folded away. */
+export type BodyDiffRow = { type: 'block'; index: number; block: BodyBlockChange } | { type: 'fold'; index: number; blocks: BodyBlockChange[] };
+
+/**
+ * Keeps `context` unchanged blocks on each side of a change and folds longer unchanged runs, so a
+ * one-sentence edit in a 10,000-word article is not buried. A fold never hides a single block.
+ */
+export function foldUnchanged(blocks: BodyBlockChange[], context = 1): BodyDiffRow[] {
+  const rows: BodyDiffRow[] = [];
+  for (let i = 0; i < blocks.length; ) {
+    if (blocks[i]!.kind !== 'same') {
+      rows.push({ type: 'block', index: i, block: blocks[i]! });
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < blocks.length && blocks[end]!.kind === 'same') end++;
+    const keepBefore = i === 0 ? 0 : context;
+    const keepAfter = end === blocks.length ? 0 : context;
+    const shown = (from: number, to: number) => {
+      for (let j = from; j < to; j++) rows.push({ type: 'block', index: j, block: blocks[j]! });
+    };
+    if (end - i <= keepBefore + keepAfter + 1) shown(i, end);
+    else {
+      shown(i, i + keepBefore);
+      rows.push({ type: 'fold', index: i + keepBefore, blocks: blocks.slice(i + keepBefore, end - keepAfter) });
+      shown(end - keepAfter, end);
+    }
+    i = end;
+  }
+  return rows;
+}
+
 const TEXT_FIELDS: [keyof StoredCopy, string][] = [
   ['headline', 'Headline'],
   ['standfirst', 'Standfirst'],

@@ -1,4 +1,4 @@
-import type { BodyBlockChange, DiffPart, FieldChange } from '@/lib/revisions';
+import { foldUnchanged, type BodyBlockChange, type DiffPart, type FieldChange } from '@/lib/revisions';
 
 /**
  * Inline diff markup: <del> and <ins> carry the meaning, and each starts with hidden words
@@ -64,35 +64,6 @@ function Block({ block }: { block: BodyBlockChange }) {
       <Parts parts={block.parts} />
     </li>
   );
-}
-
-/** Unchanged paragraphs beyond one on each side of a change are folded away, or a long article buries its edits. */
-const CONTEXT = 1;
-
-type Row = { type: 'block'; index: number; block: BodyBlockChange } | { type: 'fold'; index: number; blocks: BodyBlockChange[] };
-
-function foldUnchanged(blocks: BodyBlockChange[]): Row[] {
-  const rows: Row[] = [];
-  for (let i = 0; i < blocks.length; ) {
-    if (blocks[i]!.kind !== 'same') {
-      rows.push({ type: 'block', index: i, block: blocks[i]! });
-      i++;
-      continue;
-    }
-    let end = i;
-    while (end < blocks.length && blocks[end]!.kind === 'same') end++;
-    const keepBefore = i === 0 ? 0 : CONTEXT;
-    const keepAfter = end === blocks.length ? 0 : CONTEXT;
-    if (end - i <= keepBefore + keepAfter + 1) {
-      for (let j = i; j < end; j++) rows.push({ type: 'block', index: j, block: blocks[j]! });
-    } else {
-      for (let j = i; j < i + keepBefore; j++) rows.push({ type: 'block', index: j, block: blocks[j]! });
-      rows.push({ type: 'fold', index: i + keepBefore, blocks: blocks.slice(i + keepBefore, end - keepAfter) });
-      for (let j = end - keepAfter; j < end; j++) rows.push({ type: 'block', index: j, block: blocks[j]! });
-    }
-    i = end;
-  }
-  return rows;
 }
 
 export function BodyChanges({ blocks }: { blocks: BodyBlockChange[] }) {
