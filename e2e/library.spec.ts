@@ -7,7 +7,8 @@ async function signIn(page: Page, who: keyof typeof E2E_ACCOUNTS) {
   await page.getByLabel('E-mail address').fill(E2E_ACCOUNTS[who].email);
   await page.getByLabel('Password').fill(E2E_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('navigation', { name: 'Newsroom' })).toBeVisible();
+  // Checking the password hash is deliberately slow; on a loaded machine the first sign-in takes seconds.
+  await expect(page.getByRole('navigation', { name: 'Newsroom' })).toBeVisible({ timeout: 20_000 });
 }
 
 test('an editor uploads images with progress, refused files say why, and the focal point moves the crop', async ({ page }) => {
