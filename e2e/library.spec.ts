@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { E2E_ACCOUNTS, E2E_PASSWORD } from './accounts';
+import { typeAtEnd } from './newsroom-helpers';
 
 async function signIn(page: Page, who: keyof typeof E2E_ACCOUNTS) {
   await page.goto('/admin/login');
@@ -102,7 +103,7 @@ async function writeDraft(page: Page, headline: string, heroImageId?: string): P
   await page.goto('/admin/articles/new');
   await page.getByLabel('Headline').fill(headline);
   await page.getByLabel('Standfirst').fill('Written by the library end-to-end test.');
-  await page.getByLabel('Body').fill('The first paragraph of the story.');
+  await typeAtEnd(page, 'The first paragraph of the story.');
   await page.getByLabel('Section', { exact: true }).selectOption({ index: 1 });
   if (heroImageId) await page.getByLabel('Image id').fill(heroImageId);
   await page.getByRole('button', { name: 'Create draft' }).click();
