@@ -1,9 +1,12 @@
-// npm run bench:soak [-- --seconds 60 --connections 64 --writers 4 --articles 500 --postgres URL]
+// npm run bench:soak [-- --seconds 60 --connections 64 --writers 4 --articles 500 --heap-mb N --postgres URL]
 // A bounded soak on loopback: the production server (a child process, so its memory is its own)
 // on a seeded scratch site; reader traffic from autocannon over home, section, article, tag,
 // author, search and feed URLs, while editors save articles (the save server action, each save
 // on top of the last) and autosave (the autosave route) with real sessions. Prints requests, the
 // 5xx count (must be 0), the server's RSS at the start, middle and end, and its growth.
+// V8 grows its heap lazily, so RSS rising over a minute is not yet a leak: --heap-mb caps the
+// server's old generation (--max-old-space-size), and a leak then ends in an out-of-memory crash,
+// which shows up as errors, instead of as a number to interpret.
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -16,6 +19,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '64' },
     writers: { type: 'string', default: '4' },
     articles: { type: 'string', default: '500' },
+    'heap-mb': { type: 'string' },
     postgres: { type: 'string' },
   },
 });
@@ -56,9 +60,14 @@ async function readerPaths(): Promise<string[]> {
   return paths.sort(() => Math.random() - 0.5);
 }
 
+/** The process's resident memory in MB; NaN once it is gone. */
 function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m);
-  return line ? Number(line[1]) / 1024 : Number.NaN;
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m);
+    return line ? Number(line[1]) / 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 const paths = await readerPaths();
@@ -72,7 +81,8 @@ const targets = await Promise.all(
 );
 // Written before the server starts: two processes writing one SQLite file would meet SQLITE_BUSY.
 const token = await createSession(editor.userId);
-const server = await startServerProcess({ databaseUrl: site.databaseUrl, mediaDir: site.mediaDir });
+const heap = values['heap-mb'] ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${Number(values['heap-mb'])}`.trim() } : undefined;
+const server = await startServerProcess({ databaseUrl: site.databaseUrl, mediaDir: site.mediaDir, env: heap });
 const pid = server.child.pid!;
 const cookie = `${sessionCookieName(server.url)}=${token}`;
 const saveId = actionId('app/admin/articles/actions.ts', 'saveArticleAction');
@@ -81,7 +91,7 @@ const saveId = actionId('app/admin/articles/actions.ts', 'saveArticleAction');
 for (const path of paths) await (await fetch(server.url + path)).arrayBuffer();
 const rss = { start: rssMb(pid), middle: Number.NaN, end: Number.NaN };
 const load = [loadavg()[0]!];
-console.log(`Soak: ${SECONDS} s, ${CONNECTIONS - WRITERS} reader connections over ${paths.length} URLs + ${WRITERS} editors saving, against ${server.url} (pid ${pid}). RSS after warm-up ${rss.start.toFixed(0)} MB.`);
+console.log(`Soak: ${SECONDS} s, ${CONNECTIONS - WRITERS} reader connections over ${paths.length} URLs + ${WRITERS} editors saving, against ${server.url} (pid ${pid}${heap ? `, old space capped at ${values['heap-mb']} MB` : ''}). RSS after warm-up ${rss.start.toFixed(0)} MB.`);
 
 const writes = { saves: 0, autosaves: 0, refused: 0, fiveXx: 0, errors: 0 };
 let running = true;
@@ -130,7 +140,8 @@ const result = await readers;
 running = false;
 await Promise.all(editors);
 clearTimeout(sampler);
-rss.end = rssMb(pid);
+const crashed = server.child.exitCode !== null || server.child.signalCode !== null;
+rss.end = crashed ? Number.NaN : rssMb(pid);
 load.push(loadavg()[0]!);
 await server.stop();
 await disconnect();
@@ -142,5 +153,6 @@ console.log(`Editors: ${writes.saves} saves and ${writes.autosaves} autosaves ac
 console.log(`Server RSS: start ${rss.start.toFixed(0)} MB, middle ${rss.middle.toFixed(0)} MB, end ${rss.end.toFixed(0)} MB; growth start→end ${(rss.end - rss.start).toFixed(0)} MB, middle→end ${(rss.end - rss.middle).toFixed(0)} MB.`);
 console.log(`Machine load average (1 min) at start, middle, end: ${load.map((l) => l.toFixed(1)).join(', ')}.`);
 const fiveXx = readerFiveXx + writes.fiveXx;
-console.log(fiveXx === 0 ? 'No 5xx: OK.' : `${fiveXx} responses were 5xx: FAILED.`);
-process.exit(fiveXx === 0 && writes.errors === 0 ? 0 : 1);
+if (crashed) console.log(`The server died during the soak:\n${server.output().slice(-2000)}`);
+console.log(fiveXx === 0 && !crashed ? 'No 5xx: OK.' : `${fiveXx} responses were 5xx${crashed ? ' and the server died' : ''}: FAILED.`);
+process.exit(fiveXx === 0 && writes.errors === 0 && !crashed ? 0 : 1);
