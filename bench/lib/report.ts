@@ -124,7 +124,7 @@ export function renderReport(r: BenchResults): string {
   lines.push('', '## Memory (server RSS)', '');
   lines.push(`- under the warm and cold loads: max ${n0(r.memory.underLoadMaxMb)} MB`);
   lines.push(
-    `- ${r.plan.soakSeconds} s soak (every page type, an invalidation every 250 ms; ${n0(r.memory.soakLoad.rps)} req/s, ${r.memory.soakLoad.errors} errors): ` +
+    `- ${r.plan.soakSeconds} s soak (ten warm URLs of every page type, one invalidated every 250 ms; ${n0(r.memory.soakLoad.rps)} req/s, ${r.memory.soakLoad.errors} errors): ` +
       `${n0(r.memory.soakStartMb)} MB in the first sixth → ${n0(r.memory.soakEndMb)} MB in the last (median), max ${n0(r.memory.soakMaxMb)} MB`,
   );
 
