@@ -131,7 +131,7 @@ async function refillPostgresAtOnce(connection: SearchIndexConnection): Promise<
     [`SET LOCAL maintenance_work_mem = '256MB'`],
     ...indexes.map(({ name }) => [`DROP INDEX "${name.replaceAll('"', '""')}"`] as const),
     [`TRUNCATE "SearchDoc"`],
-    [`INSERT INTO "SearchDoc" SELECT * FROM "SearchSource" ORDER BY "articleId"`],
+    [`INSERT INTO "SearchDoc" SELECT * FROM "SearchSource"`],
     ...indexes.map(({ definition }) => [definition] as const),
   ]);
 }
