@@ -423,14 +423,23 @@ export class MediaNotPublishableError extends Error {
   }
 }
 
+/** One place an article shows an image, with the alt text that place gives it (empty: the library's). */
+export interface ImageUse {
+  mediaId: number;
+  alt?: string | null;
+}
+
 /**
- * Throws MediaNotPublishableError unless every image in `ids` exists, is not in the trash and
- * has alt text. The publishing workflow calls it (inside its transaction when given `tx`) with
- * the hero and body image ids of the copy about to go live.
+ * Throws MediaNotPublishableError unless every image used exists, is not in the trash and has
+ * alt text — the use's own, or the library's. The publishing workflow calls it (inside its
+ * transaction when given `tx`) with the hero and body images of the copy about to go live.
  */
-export async function assertMediaPublishable(ids: Iterable<number>, tx?: Tx): Promise<void> {
-  const wanted = [...new Set(ids)];
+export async function assertMediaPublishable(uses: Iterable<ImageUse>, tx?: Tx): Promise<void> {
+  const list = [...uses];
+  const wanted = [...new Set(list.map((u) => u.mediaId))];
   if (!wanted.length) return;
+  // The library's alt text is what readers get wherever a use leaves its own empty.
+  const needsLibraryAlt = new Set(list.filter((u) => !u.alt?.trim()).map((u) => u.mediaId));
   const rows = await (tx ?? db()).media.findMany({ where: { id: { in: wanted } }, select: { id: true, alt: true, deletedAt: true, originalName: true } });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const problems: MediaNotPublishableError['problems'] = [];
@@ -439,7 +448,7 @@ export async function assertMediaPublishable(ids: Iterable<number>, tx?: Tx): Pr
     const row = byId.get(id);
     if (!row) problems.push({ mediaId: id, problem: 'missing' });
     else if (row.deletedAt) problems.push({ mediaId: id, problem: 'trashed' });
-    else if (!row.alt.trim()) {
+    else if (!row.alt.trim() && needsLibraryAlt.has(id)) {
       problems.push({ mediaId: id, problem: 'no-alt' });
       names.push(row.originalName);
     }

@@ -1,13 +1,16 @@
 'use client';
 import { useActionState } from 'react';
+import { listMediaForPickerAction } from '@/app/admin/articles/actions';
+import { BodyField } from '@/app/admin/articles/body-field';
 import { savePageAction } from '@/app/admin/pages/actions';
 import { describedBy, Field, FormMessage, inputClass } from '@/components/admin/field';
 import { initialFormState } from '@/lib/validation/form';
 
-export function PageForm({ page }: { page: { id: number | null; title: string; slug: string; text: string; published: boolean; showInFooter: boolean } }) {
+/** `text` is the body in the no-script notation, `bodyJson` the stored body for the editor (the same as articles). */
+export function PageForm({ page }: { page: { id: number | null; title: string; slug: string; text: string; bodyJson: string; published: boolean; showInFooter: boolean } }) {
   const [state, action, pending] = useActionState(savePageAction.bind(null, page.id), initialFormState);
   const e = state.errors ?? {};
-  const v = (name: 'title' | 'slug' | 'body', stored: string) => state.values?.[name] ?? stored;
+  const v = (name: 'title' | 'slug' | 'body' | 'bodyJson', stored: string) => state.values?.[name] ?? stored;
   const checked = (name: 'published' | 'showInFooter') => (state.values ? state.values[name] === 'on' : page[name]);
   return (
     <form action={action} className="max-w-3xl space-y-3" noValidate>
@@ -18,14 +21,13 @@ export function PageForm({ page }: { page: { id: number | null; title: string; s
       <Field id="slug" label="Slug" errors={e.slug} hint={page.id ? 'Changing it moves the page; the old address redirects.' : 'Leave empty to make one from the title.'}>
         <input {...describedBy('slug', e.slug, true)} defaultValue={v('slug', page.slug)} className={inputClass} />
       </Field>
-      <Field
-        id="body"
-        label="Text"
+      <BodyField
+        key={JSON.stringify(state.values ?? null)}
+        values={{ body: v('body', page.text), bodyJson: v('bodyJson', page.bodyJson) }}
         errors={e.body}
-        hint="Blank lines separate paragraphs. ## Heading, ### Sub-heading, - list item, 1. numbered item, > quote, >> pull quote, --- rule, **bold**, *italic*, [link text](/path)."
-      >
-        <textarea {...describedBy('body', e.body, true)} rows={18} defaultValue={v('body', page.text)} className={`${inputClass} font-mono text-sm`} />
-      </Field>
+        images={{}}
+        listMedia={listMediaForPickerAction}
+      />
       <label className="flex items-center gap-2">
         <input type="checkbox" name="published" defaultChecked={checked('published')} /> Published
       </label>

@@ -1,7 +1,7 @@
 // The real server (server.ts + Next production build) against this file's scratch database: what
 // a reader and an editor notice about caching, invalidation, redirects and headers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuild } from '../../scripts/build-stamp';
+import { ensureProductionBuild } from '../testing/server-process';
 import type { RunningServer } from '../../server';
 import { invalidate, tags } from '../cache-tags';
 import { db, write } from '../db';
@@ -26,7 +26,7 @@ async function listen(): Promise<RunningServer> {
 
 beforeAll(async () => {
   Object.assign(process.env, { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' });
-  await ensureBuild();
+  await ensureProductionBuild();
   await seedDemo({ url: process.env.DATABASE_URL!, articles: 12, seed: 11, mediaDir: process.env.MEDIA_DIR });
   const rows = await db().article.findMany({
     where: { publicationState: 'published' },

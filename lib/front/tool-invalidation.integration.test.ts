@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuild } from '../../scripts/build-stamp';
+import { ensureProductionBuild } from '../testing/server-process';
 import type { RunningServer } from '../../server';
 import { db } from '../db';
 
@@ -16,7 +16,7 @@ const get = (path: string) => fetch(running.url + path, { redirect: 'manual' });
 
 beforeAll(async () => {
   Object.assign(process.env, { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' });
-  await ensureBuild();
+  await ensureProductionBuild();
   const { startServer } = await import('../../server');
   running = await startServer({ port: 0, hostname: '127.0.0.1' });
 }, 600_000);

@@ -73,6 +73,9 @@ describe('importWordPress', () => {
     });
     expect(report.commentsSkipped).toBe(2);
     expect(await db().article.count({ where: { legacyId: { in: [207, 208] } } })).toBe(0);
+    // The audit log records the run, with what it created.
+    const entry = await db().auditLog.findFirstOrThrow({ where: { action: 'import.wordpress' } });
+    expect(entry.summary).toMatch(/created 10 articles, 4 pages, 5 sections/);
   });
 
   it('maps WordPress statuses to publication and editorial states', async () => {
@@ -302,10 +305,12 @@ describe('importWordPress', () => {
 
   it('writes nothing in a dry run', async () => {
     const before = await counts();
+    const entries = await db().auditLog.count();
     const dry = await importWordPress({ file: fixture('newsroom.xml'), dryRun: true });
     expect(dry.dryRun).toBe(true);
     expect(dry.updated.articles).toBe(9);
     expect(await counts()).toEqual(before);
+    expect(await db().auditLog.count()).toBe(entries);
   });
 
   it('stops on malformed XML with line and column and leaves the database as it was', async () => {

@@ -7,6 +7,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { audit } from '../audit';
 import { tags as cacheTags, invalidate } from '../cache-tags';
 import { db, write, type Prisma, type Tx } from '../db';
 import { withSearchIndexedOnce } from '../search/bulk-index';
@@ -837,6 +838,14 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
   const catalog = await scanExport(options.file, (done, total) => options.onProgress?.({ phase: 'validate', done, total }));
   const importer = new Importer(catalog, options);
   await importer.run();
-  importer.report.elapsedMs = Math.round(performance.now() - started);
-  return importer.report;
+  const { report } = importer;
+  report.elapsedMs = Math.round(performance.now() - started);
+  if (!report.dryRun) {
+    // One entry for the whole run: the newsroom changed, though no one in it did it.
+    const counts = (byKind: Record<Kind, number>) => Object.entries(byKind).filter(([, n]) => n > 0).map(([kind, n]) => `${n} ${kind}`).join(', ') || 'nothing';
+    await writeRetrying((tx) =>
+      audit(tx, { userId: null, action: 'import.wordpress', entityType: 'import', summary: `Imported “${report.site.title || basename(options.file)}” from WordPress: created ${counts(report.created)}; updated ${counts(report.updated)}`, after: { created: report.created, updated: report.updated } }),
+    );
+  }
+  return report;
 }

@@ -4,25 +4,23 @@
  */
 import { z } from 'zod';
 import { articleInputSchema, type ParsedArticleInput } from './article';
-import { bodyToText, BodyTextError, textToBody } from './body-text';
-import { fieldErrors } from './form';
+import { readBodyField } from './body-field';
+import { bodyToText } from './body-text';
+import type { FieldDifference } from '../editor/conflict';
+import { fieldErrors, type FormState } from './form';
 
 const idList = (values: FormDataEntryValue[]) => values.map(String).filter((v) => v.trim() !== '').map(Number);
 
-/** Field names of the form, one per ArticleInput key (body is the textarea notation). */
+/** Field names of the form, one per ArticleInput key (body: `bodyJson` from the editor, or `body` in the textarea notation). */
 export type ArticleFormField = keyof ParsedArticleInput;
 
 export type ArticleFormResult = { success: true; data: ParsedArticleInput } | { success: false; errors: Record<string, string[]> };
 
 export function parseArticleForm(form: FormData): ArticleFormResult {
   const errors: Record<string, string[]> = {};
-  let body: unknown = { blocks: [] };
-  try {
-    body = textToBody(String(form.get('body') ?? ''));
-  } catch (error) {
-    if (!(error instanceof BodyTextError)) throw error;
-    errors.body = [error.message];
-  }
+  const field = readBodyField(form);
+  if (!field.ok) errors.body = [field.message];
+  const body = field.ok ? field.body : { blocks: [] };
   const text = (name: string) => String(form.get(name) ?? '');
   const heroImage = text('heroImageId').trim();
   const candidate = {
@@ -72,6 +70,7 @@ export function formValuesFromCopy(copy: StoredCopyLike, tagNames: string[]): Re
     standfirst: copy.standfirst,
     slug: copy.slug,
     body: bodyToText(copy.body),
+    bodyJson: JSON.stringify(copy.body),
     primarySectionId: String(copy.primarySectionId),
     secondarySectionIds: copy.secondarySectionIds.join('\n'),
     tagNames: tagNames.join(', '),
@@ -92,3 +91,14 @@ export function formValuesFromCopy(copy: StoredCopyLike, tagNames: string[]): Re
 }
 
 type StoredCopyLike = Omit<ParsedArticleInput, 'tagNames'> & { tagIds: number[] };
+
+/** The article form's action state; `conflict` when someone else saved since this editor loaded the article. */
+export interface ArticleFormState extends FormState {
+  conflict?: {
+    /** The version now stored: saving on top of it overwrites their save knowingly. */
+    version: number;
+    /** Their copy as form values, to take instead. */
+    values: Record<string, string>;
+    differences: FieldDifference[];
+  };
+}

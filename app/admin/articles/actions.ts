@@ -15,6 +15,7 @@ import {
   createArticle,
   discardStagedEdit,
   EditConflictError,
+  getArticleForEditing,
   publishArticle,
   restoreArticle,
   returnToDraft,
@@ -27,7 +28,10 @@ import {
 } from '@/lib/article-workflow';
 import { actionAuthError } from '@/lib/auth/guards';
 import { requireActor } from '@/lib/auth/session';
-import { parseArticleForm } from '@/lib/validation/article-form';
+import { discardAutosave } from '@/lib/autosave';
+import { describeConflict } from '@/lib/editor/conflict';
+import { listMedia, MediaNotPublishableError } from '@/lib/media';
+import { formValuesFromCopy, parseArticleForm, type ArticleFormState } from '@/lib/validation/article-form';
 import { submittedValues, type FormState } from '@/lib/validation/form';
 
 /** The message for an expected failure, or rethrows (a bug, or Next's redirect signal). */
@@ -35,7 +39,9 @@ function failure(error: unknown, values?: Record<string, string>): FormState {
   const auth = actionAuthError(error);
   if (auth) return { message: auth, values };
   if (error instanceof ArticleInputError) return { message: 'Please correct the highlighted field.', errors: { [error.field]: [error.message] }, values };
-  if (error instanceof WorkflowError || error instanceof EditConflictError || error instanceof ArticleNotFoundError) return { message: error.message, values };
+  if (error instanceof WorkflowError || error instanceof EditConflictError || error instanceof ArticleNotFoundError || error instanceof MediaNotPublishableError) {
+    return { message: error.message, values };
+  }
   throw error;
 }
 
@@ -55,7 +61,18 @@ export async function createArticleAction(_previous: FormState, form: FormData):
 
 const versionSchema = z.coerce.number().int().positive();
 
-export async function saveArticleAction(id: number, _previous: FormState, form: FormData): Promise<FormState> {
+/**
+ * Someone else saved first: their copy and what differs, so this editor chooses (keep mine, take
+ * theirs, copy) instead of either save being lost.
+ */
+async function conflictState(id: number, values: Record<string, string>, message: string): Promise<ArticleFormState> {
+  const actor = await requireActor();
+  const current = await getArticleForEditing(actor, id);
+  const theirs = formValuesFromCopy(current.copy, current.tagNames);
+  return { message, values, conflict: { version: current.version, values: theirs, differences: describeConflict(theirs, values) } };
+}
+
+export async function saveArticleAction(id: number, _previous: ArticleFormState, form: FormData): Promise<ArticleFormState> {
   const values = submittedValues(form);
   try {
     const actor = await requireActor();
@@ -64,10 +81,30 @@ export async function saveArticleAction(id: number, _previous: FormState, form: 
     if (!baseVersion.success) return { message: 'The form is missing its version; reload the page.', values };
     if (!parsed.success) return { message: 'Please correct the highlighted fields.', errors: parsed.errors, values };
     await saveArticle(actor, id, parsed.data, { baseVersion: baseVersion.data });
+    // The explicit save holds everything the autosave did.
+    await discardAutosave(actor, id);
   } catch (error) {
+    if (error instanceof EditConflictError) return conflictState(id, values, error.message).catch((cause: unknown) => failure(cause, values));
     return failure(error, values);
   }
   redirect(`/admin/articles/${id}?saved=1`);
+}
+
+const mediaPickerSchema = z.object({ q: z.string().max(200).optional(), page: z.coerce.number().int().min(1).max(10_000).optional() });
+
+/** One page of the media library for the editor's image picker (staff only, checked in lib/media). */
+export async function listMediaForPickerAction(input: unknown) {
+  const parsed = mediaPickerSchema.safeParse(input);
+  if (!parsed.success) return { error: parsed.error.issues[0]!.message };
+  try {
+    const actor = await requireActor();
+    const page = await listMedia(actor, { q: parsed.data.q || undefined, page: parsed.data.page ?? 1 });
+    return { page: page.page, pages: page.pages, items: page.items.map((m) => ({ id: m.id, src: m.url, alt: m.alt, caption: m.caption ?? '', credit: m.credit ?? '', name: m.originalName })) };
+  } catch (error) {
+    const auth = actionAuthError(error);
+    if (auth) return { error: auth };
+    throw error;
+  }
 }
 
 const WORKFLOW_INTENTS = ['submit', 'approve', 'return', 'publish', 'schedule', 'unschedule', 'unpublish', 'archive', 'trash', 'restore', 'discard'] as const;

@@ -4,12 +4,15 @@ import { ArticleNotFoundError, getArticleForEditing } from '@/lib/article-workfl
 import { listPeopleOptions, listSectionOptions } from '@/lib/article-list';
 import { AuthorizationError } from '@/lib/auth/actor';
 import { requireStaffPage } from '@/lib/auth/guards';
+import { getAutosave } from '@/lib/autosave';
 import { config } from '@/lib/config';
 import { getSiteSettings } from '@/lib/settings';
 import { formValuesFromCopy } from '@/lib/validation/article-form';
 import { StatusBadges } from '@/components/admin/status-badge';
 import { ArticleForm } from '../article-form';
 import { WorkflowPanel } from '../workflow-panel';
+import { Notice, PageHeader } from '@/components/admin/page-header';
+import { parseId } from '@/lib/validation/ids';
 
 export const metadata = { title: 'Edit article' };
 
@@ -26,29 +29,20 @@ async function load(actor: Awaited<ReturnType<typeof requireStaffPage>>, id: num
 
 export default async function EditArticlePage({ params, searchParams }: Props) {
   const actor = await requireStaffPage();
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = parseId((await params).id);
+  if (id === null) notFound();
   const article = await load(actor, id);
   // An author opening someone else's article learns nothing about it.
   if (!article) notFound();
   const { saved, done } = await searchParams;
-  const [sections, people, settings] = await Promise.all([listSectionOptions(actor), listPeopleOptions(actor), getSiteSettings()]);
+  const [sections, people, settings, autosave] = await Promise.all([listSectionOptions(actor), listPeopleOptions(actor), getSiteSettings(), article.canEdit ? getAutosave(actor, id) : null]);
   const format = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: settings.timeZone });
 
   return (
     <div className="grid max-w-6xl gap-6 lg:grid-cols-[1fr_18rem]">
       <div className="min-w-0 space-y-4">
-        <p>
-          <Link href="/admin/articles" className="underline">
-            ← Articles
-          </Link>
-        </p>
-        <h1 className="text-2xl font-bold">Edit article</h1>
-        {saved || done ? (
-          <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-green-900">
-            {saved ? (article.hasStagedEdit ? 'Saved as a staged edit. Readers still see the published version.' : 'Saved.') : `Article ${done}.`}
-          </p>
-        ) : null}
+        <PageHeader title="Edit article" back={{ href: '/admin/articles', label: 'Articles' }} />
+        <Notice>{saved ? (article.hasStagedEdit ? 'Saved as a staged edit. Readers still see the published version.' : 'Saved.') : done ? `Article ${done}.` : null}</Notice>
         <ArticleForm
           key={article.version}
           article={{ id: article.id, version: article.version }}
@@ -56,6 +50,9 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
           sections={sections}
           people={people}
           siteUrl={config().SITE_URL}
+          userId={actor.userId}
+          bodyImages={article.images}
+          autosave={autosave ? { ...autosave, savedAt: autosave.savedAt.toISOString() } : null}
         />
       </div>
       <aside className="space-y-4">
@@ -67,6 +64,11 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
           <p>
             <Link href={`/preview/${article.id}`} className="underline" target="_blank">
               Preview{article.hasStagedEdit ? ' staged edit' : ''}
+            </Link>
+          </p>
+          <p>
+            <Link href={`/admin/articles/${article.id}/revisions`} className="underline">
+              Revisions
             </Link>
           </p>
           {article.publicPath ? (

@@ -12,7 +12,7 @@ export default async function NewArticlePage() {
   return (
     <div className="max-w-4xl space-y-4">
       <h1 className="text-2xl font-bold">New article</h1>
-      <ArticleForm initial={initial} sections={sections} people={people} siteUrl={config().SITE_URL} />
+      <ArticleForm initial={initial} sections={sections} people={people} siteUrl={config().SITE_URL} userId={actor.userId} />
     </div>
   );
 }
