@@ -33,6 +33,8 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('content-security-policy', csp);
   response.headers.set('cache-control', 'private, no-store');
+  // The front layer sets it too; repeated here so the newsroom stays unframeable under `next dev`/`next start`.
+  response.headers.set('x-frame-options', 'DENY');
   return response;
 }
 

@@ -43,6 +43,13 @@ export async function startServer({ dev = false, port, hostname }: ServerOptions
     trustProxy: settings.TRUST_PROXY,
     publicDir: join(dir, 'public'),
   });
+  // ops hook (lib/instance.ts, lib/shutdown.ts): shared invalidation with REDIS_URL (the journal
+  // of command-line tools without it), and the periodic jobs — scheduled publishing among them —
+  // once across all instances. Before listening: a request answered (and cached) before the
+  // bridge is up could miss an invalidation, and /api/ready must not say yes while the instance
+  // is still starting (a SIGTERM then would find no shutdown handler yet).
+  const { runDueJobs } = await import('./lib/scheduler');
+  await startInstance({ publishDue: runDueJobs });
   const server = createServer((req, res) => {
     void front(req, res);
   });
@@ -56,10 +63,6 @@ export async function startServer({ dev = false, port, hostname }: ServerOptions
   const address = server.address();
   const boundPort = typeof address === 'object' && address ? address.port : listenPort;
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${boundPort}`;
-  // ops hook (lib/instance.ts, lib/shutdown.ts): shared invalidation with REDIS_URL, and the
-  // periodic jobs — scheduled publishing (issue 7) among them — once across all instances.
-  const { runDueJobs } = await import('./lib/scheduler');
-  await startInstance({ publishDue: runDueJobs });
   return {
     server,
     url,

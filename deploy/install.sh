@@ -169,6 +169,9 @@ SITE_URL=$SITE_URL
 MEDIA_DIR=$MEDIA_DIR
 CACHE_MAX_MB=256
 CACHE_S_MAXAGE=30
+# nginx on this machine: believe its X-Forwarded-For, or every reader shares one address and one
+# allowance in the per-address limits (sign-in, view counting).
+TRUST_PROXY=127.0.0.1
 ENV
   umask 022
   [ -z "$LOCAL_DIR" ] && chown root:broadsheet "$ENV_FILE" && chmod 640 "$ENV_FILE"

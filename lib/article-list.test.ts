@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from './auth/actor';
 import { createArticle, getArticleForEditing, publishArticle, saveArticle, trashArticle } from './article-workflow';
 import { articleListQuerySchema, listArticlesForStaff } from './article-list';
+import { write } from './db';
 import { articleInput, createTestSections, type TestSections } from './testing/content';
 import { createTestActor } from './testing/users';
 
@@ -46,5 +47,34 @@ describe('the newsroom list text filter', () => {
     await trashArticle(editor, own.id);
     expect(await headlinesFor(author, { q: 'budget' })).toEqual([]);
     expect(await headlinesFor(author, { q: 'explainer', state: 'trash' })).toEqual(['My budget explainer']);
+  });
+
+  it('pages through a word that matches the whole ranking window, newest change first', async () => {
+    // 1,000 matching ids are more than SQLite binds in one statement.
+    const base = Date.UTC(2026, 0, 1);
+    await write((tx) =>
+      tx.article.createMany({
+        data: Array.from({ length: 1000 }, (_, i) => ({
+          slug: `lantern-${i}`,
+          headline: `Lantern festival note ${i}`,
+          body: paragraph('Lanterns over the moat.'),
+          primarySectionId: sections.news,
+          topSectionId: sections.news,
+          // Change order differs from id order, so every part of the id list holds some of page one.
+          updatedAt: new Date(base + ((i * 7919) % 1000) * 60_000),
+        })),
+      }),
+    );
+    const seen: string[] = [];
+    let after: string | undefined;
+    do {
+      const page = await listArticlesForStaff(editor, articleListQuerySchema.parse({ q: 'lantern', ...(after ? { after } : {}) }));
+      seen.push(...page.rows.map((row) => row.headline));
+      after = page.next ?? undefined;
+    } while (after);
+    const expected = Array.from({ length: 1000 }, (_, i) => i)
+      .sort((a, b) => ((b * 7919) % 1000) - ((a * 7919) % 1000))
+      .map((i) => `Lantern festival note ${i}`);
+    expect(seen).toEqual(expected);
   });
 });

@@ -7,20 +7,22 @@ import { z } from 'zod';
 import { requireRole, type Actor } from './auth/actor';
 import { db, dbProvider, type Prisma } from './db';
 import { matchStaffArticleIds } from './search';
+import { MAX_ID, parseId } from './validation/ids';
 
 export const STATE_FILTERS = ['all', 'draft', 'in_review', 'approved', 'staged', 'scheduled', 'published', 'unpublished', 'archived', 'trash'] as const;
 export type StateFilter = (typeof STATE_FILTERS)[number];
 
 export const articleListQuerySchema = z.object({
   state: z.enum(STATE_FILTERS).catch('all'),
-  section: z.coerce.number().int().positive().optional().catch(undefined),
-  author: z.coerce.number().int().positive().optional().catch(undefined),
+  section: z.coerce.number().int().positive().max(MAX_ID).optional().catch(undefined),
+  author: z.coerce.number().int().positive().max(MAX_ID).optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
   sort: z.enum(['updated', 'published']).catch('updated'),
   /** Opaque keyset cursor from the previous page. */
   after: z
     .string()
-    .regex(/^\d+_\d+$/)
+    .regex(/^\d{1,15}_\d{1,10}$/)
+    .refine((cursor) => Number(cursor.split('_')[1]) <= MAX_ID)
     .optional()
     .catch(undefined),
 });
@@ -50,7 +52,8 @@ export interface ArticleListPage {
 
 export const PAGE_SIZE = 50;
 
-function stateWhere(state: StateFilter): Prisma.ArticleWhereInput {
+/** The articles a state filter of the list (and the dashboard) shows. */
+export function stateWhere(state: StateFilter): Prisma.ArticleWhereInput {
   switch (state) {
     case 'all':
       return { deletedAt: null, publicationState: { not: 'archived' } };
@@ -69,16 +72,29 @@ function stateWhere(state: StateFilter): Prisma.ArticleWhereInput {
 }
 
 /**
- * The text filter: the staff full-text index (working copies, lib/search.ts) for live and draft
- * work; the trash is not indexed, so there it falls back to the headline. A number also finds that id.
+ * Bound parameters per `id IN (…)`: SQLite takes at most 999 in a statement and the text filter
+ * can match the whole ranking window (1,000 ids), so longer lists are queried in parts.
  */
-async function textWhere(actor: Actor, q: string, state: StateFilter): Promise<Prisma.ArticleWhereInput> {
-  const id = /^\d+$/.test(q) ? [{ id: Number(q) }] : [];
+const ID_CHUNK = 500;
+
+/**
+ * The text filter: the staff full-text index (working copies, lib/search.ts) for live and draft
+ * work, as a list of ids; the trash is not indexed, so there it falls back to the headline. A
+ * number also finds that id.
+ */
+async function textFilter(actor: Actor, q: string, state: StateFilter): Promise<{ ids: number[] } | { where: Prisma.ArticleWhereInput }> {
+  const asId = parseId(q);
+  const id = asId === null ? [] : [asId];
   const matches = state === 'trash' ? null : await matchStaffArticleIds(actor, q);
-  if (matches) return { OR: [{ id: { in: matches } }, ...id] };
+  if (matches) return { ids: [...new Set([...matches, ...id])] };
   // PostgreSQL's LIKE is case-sensitive; SQLite's is not for ASCII (DESIGN §5: wrap provider differences here).
   const contains = dbProvider() === 'postgresql' ? ({ contains: q, mode: 'insensitive' } as unknown as Prisma.StringFilter) : { contains: q };
-  return { OR: [{ headline: contains }, ...id] };
+  return { where: { OR: [{ headline: contains }, ...id.map((n) => ({ id: n }))] } };
+}
+
+/** An actor's own articles: created by them or bylined to their person. */
+export function ownArticlesWhere(actor: Actor): Prisma.ArticleWhereInput {
+  return { OR: [{ createdById: actor.userId }, ...(actor.personId ? [{ bylines: { some: { personId: actor.personId } } }] : [])] };
 }
 
 /** One page of articles for the newsroom, newest first by the chosen date. */
@@ -90,17 +106,16 @@ export async function listArticlesForStaff(actor: Actor, query: ArticleListQuery
   if (byPublished) where.push({ publishedAt: { not: null } });
   if (query.section) where.push({ OR: [{ primarySectionId: query.section }, { topSectionId: query.section }, { sections: { some: { sectionId: query.section } } }] });
   if (query.author) where.push({ bylines: { some: { personId: query.author } } });
-  if (query.q) where.push(await textWhere(actor, query.q, query.state));
-  if (actor.role === 'author') {
-    where.push({ OR: [{ createdById: actor.userId }, ...(actor.personId ? [{ bylines: { some: { personId: actor.personId } } }] : [])] });
-  }
+  const text = query.q ? await textFilter(actor, query.q, query.state) : null;
+  if (text && 'where' in text) where.push(text.where);
+  if (actor.role === 'author') where.push(ownArticlesWhere(actor));
   if (query.after) {
     const [ms, id] = query.after.split('_').map(Number) as [number, number];
     const at = new Date(ms);
     where.push({ OR: [{ [dateField]: { lt: at } }, { [dateField]: at, id: { lt: id } }] });
   }
-  const rows = await db().article.findMany({
-    where: { AND: where },
+  const page = (extra: Prisma.ArticleWhereInput[]) => db().article.findMany({
+    where: { AND: [...where, ...extra] },
     orderBy: [{ [dateField]: 'desc' }, { id: 'desc' }],
     take: PAGE_SIZE + 1,
     select: {
@@ -119,11 +134,23 @@ export async function listArticlesForStaff(actor: Actor, query: ArticleListQuery
       bylines: { select: { person: { select: { name: true } } }, orderBy: { position: 'asc' } },
     },
   });
-  const page = rows.slice(0, PAGE_SIZE);
-  const last = page.at(-1);
+  let rows: Awaited<ReturnType<typeof page>>;
+  if (text && 'ids' in text) {
+    // Each part yields its own first page; the first page of their union is among them.
+    const parts: number[][] = [];
+    for (let i = 0; i < text.ids.length; i += ID_CHUNK) parts.push(text.ids.slice(i, i + ID_CHUNK));
+    const pages = await Promise.all(parts.map((ids) => page([{ id: { in: ids } }])));
+    const time = (row: (typeof rows)[number]) => (byPublished ? row.publishedAt! : row.updatedAt).getTime();
+    rows = pages
+      .flat()
+      .sort((a, b) => time(b) - time(a) || b.id - a.id)
+      .slice(0, PAGE_SIZE + 1);
+  } else rows = await page([]);
+  const shown = rows.slice(0, PAGE_SIZE);
+  const last = shown.at(-1);
   const lastDate = last ? (byPublished ? last.publishedAt : last.updatedAt) : null;
   return {
-    rows: page.map((r) => ({
+    rows: shown.map((r) => ({
       id: r.id,
       headline: r.headline,
       sectionName: r.primarySection.name,

@@ -17,7 +17,8 @@ import {
   unpublishArticle,
 } from './article-workflow';
 import { onInvalidate, tags } from './cache-tags';
-import { db } from './db';
+import { db, write } from './db';
+import { MediaNotPublishableError } from './media';
 import { articleInput, createTestSections, type TestSections } from './testing/content';
 import { createTestActor } from './testing/users';
 
@@ -214,6 +215,43 @@ describe('scheduling', () => {
     const { version } = await getArticleForEditing(author, id);
     await saveArticle(author, id, articleInput({ primarySectionId: sections.news, headline: 'Unreviewed change' }), { baseVersion: version });
     expect(await readerRow(id)).toMatchObject({ publicationState: 'unpublished', editorialState: 'draft' });
+  });
+});
+
+describe('images need alt text before they go live', () => {
+  let n = 0;
+  const image = (alt: string) =>
+    write((tx) => tx.media.create({ data: { path: `uploads/alt-${++n}.jpg`, originalName: `photo-${n}.jpg`, mimeType: 'image/jpeg', width: 1600, height: 900, bytes: 1000, alt } }));
+
+  it('refuses to publish or schedule a hero or body image without alt text, and says which', async () => {
+    const hero = await image('');
+    const inline = await image('');
+    const body = { blocks: [{ type: 'image' as const, mediaId: inline.id, alt: '' }] };
+    const { id } = await createArticle(editor, articleInput({ primarySectionId: sections.news, headline: 'Flood pictures', heroImageId: hero.id, body }));
+    const refused = await publishArticle(editor, id).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(MediaNotPublishableError);
+    expect((refused as Error).message).toBe(`Add alt text to ${hero.originalName}, ${inline.originalName} in the media library before publishing.`);
+    await expect(scheduleArticle(editor, id, new Date(Date.now() + 3600_000))).rejects.toBeInstanceOf(MediaNotPublishableError);
+    expect(await readerRow(id)).toMatchObject({ publicationState: 'unpublished', publishedAt: null });
+
+    // Alt text in the library, or written where the image is used, lets it through.
+    await write((tx) => tx.media.update({ where: { id: hero.id }, data: { alt: 'Water over the Mae Sai bridge' } }));
+    const { version } = await getArticleForEditing(editor, id);
+    await saveArticle(editor, id, articleInput({ primarySectionId: sections.news, headline: 'Flood pictures', heroImageId: hero.id, body: { blocks: [{ ...body.blocks[0]!, alt: 'Sandbags at the market' }] } }), { baseVersion: version });
+    await publishArticle(editor, id);
+    expect(await readerRow(id)).toMatchObject({ publicationState: 'published' });
+  });
+
+  it('the scheduler leaves a story unpublished and off the schedule when its image lost its alt text', async () => {
+    const now = new Date('2026-11-29T09:00:00Z');
+    const hero = await image('A longtail boat at Tha Ton');
+    const { id } = await createArticle(editor, articleInput({ primarySectionId: sections.news, headline: 'Boat race', heroImageId: hero.id }));
+    await scheduleArticle(editor, id, new Date(now.getTime() + 60_000), now);
+    await write((tx) => tx.media.update({ where: { id: hero.id }, data: { alt: '' } }));
+    expect(await publishDueArticles(new Date(now.getTime() + 61_000))).not.toContain(id);
+    expect(await db().article.findUniqueOrThrow({ where: { id }, select: { publicationState: true, scheduledAt: true } })).toEqual({ publicationState: 'unpublished', scheduledAt: null });
+    const log = await db().auditLog.findFirstOrThrow({ where: { entityType: 'article', entityId: String(id), action: 'article.schedule-failed' } });
+    expect(log.summary).toMatch(/Add alt text to photo-\d+\.jpg/);
   });
 });
 

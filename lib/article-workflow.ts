@@ -10,9 +10,11 @@
  * Revision (save, submission, publication, restore) and invalidate exactly the affected cache tags.
  */
 import { audit } from './audit';
+import { copyChanges } from './copy-changes';
 import { AuthorizationError, requireRole, type Actor } from './auth/actor';
 import { invalidate, tags } from './cache-tags';
 import { db, Prisma, write, type Tx } from './db';
+import { assertMediaPublishable, MediaNotPublishableError, type ImageUse } from './media';
 import { mediaImage, type ImageRef } from './media-ref';
 import { recordGone, recordRedirect, releasePath } from './redirects';
 import { restoreFromTrash } from './trash';
@@ -72,6 +74,11 @@ export class EditConflictError extends Error {
     super('Someone else saved this article while you were editing. Copy your changes, reload, and apply them again.');
     this.name = 'EditConflictError';
   }
+}
+
+/** The revision a save restores (lib/revisions.ts), by the article version it recorded. */
+export interface RestoredFrom {
+  version: number;
 }
 
 export class ArticleNotFoundError extends Error {
@@ -282,6 +289,12 @@ async function addRevision(tx: Tx, articleId: number, kind: 'save' | 'submit' | 
   await tx.revision.create({ data: { articleId, kind, snapshot: copy as unknown as Prisma.InputJsonValue, version, createdById: userId } });
 }
 
+/** The audit log's before/after for a state change: the named fields as they were and as they become. */
+function transition(row: ArticleRow, after: { publicationState?: PublicationState; editorialState?: EditorialState; scheduledAt?: string }) {
+  const before = Object.fromEntries(Object.keys(after).map((key) => [key, key === 'scheduledAt' ? (row.scheduledAt?.toISOString() ?? null) : row[key as keyof typeof after]]));
+  return { before, after };
+}
+
 /** Reader-facing tags an article touches in the copies given (old and new, so both pages refresh). */
 async function readerTags(tx: Tx, articleId: number, copies: StoredCopy[]): Promise<string[]> {
   const sectionIds = new Set<number>();
@@ -405,9 +418,15 @@ export async function createArticle(actor: Actor, input: ArticleInput, now = new
  * else's newer save is refused ({@link EditConflictError}) rather than silently overwriting it.
  * On a live article the copy is staged; otherwise it replaces the columns. An author's save sends
  * a submitted or approved copy back to draft (and takes a scheduled article off the schedule),
- * since what was reviewed is no longer what is there.
+ * since what was reviewed is no longer what is there. With `restoredFrom` the save is a restore of
+ * an older revision (lib/revisions.ts): same path and checks, recorded as a `restore` revision.
  */
-export async function saveArticle(actor: Actor, id: number, input: ArticleInput, { baseVersion, now = new Date() }: { baseVersion: number; now?: Date }): Promise<{ version: number; slug: string }> {
+export async function saveArticle(
+  actor: Actor,
+  id: number,
+  input: ArticleInput,
+  { baseVersion, now = new Date(), restoredFrom }: { baseVersion: number; now?: Date; restoredFrom?: RestoredFrom },
+): Promise<{ version: number; slug: string }> {
   requireRole(actor, 'admin', 'editor', 'author');
   const parsed = parseInput(input);
   return write(async (tx) => {
@@ -433,8 +452,16 @@ export async function saveArticle(actor: Actor, id: number, input: ArticleInput,
       });
       await writeLinks(tx, id, copy, null);
     }
-    await addRevision(tx, id, 'save', copy, version, actor.userId);
-    await audit(tx, { userId: actor.userId, action: 'article.save', entityType: 'article', entityId: id, summary: `Saved “${copy.headline}”${isLive(row) ? ' (staged edit)' : ''}` });
+    await addRevision(tx, id, restoredFrom ? 'restore' : 'save', copy, version, actor.userId);
+    const staged = isLive(row) ? ' (staged edit)' : '';
+    await audit(tx, {
+      userId: actor.userId,
+      action: restoredFrom ? 'article.restore-revision' : 'article.save',
+      entityType: 'article',
+      entityId: id,
+      summary: restoredFrom ? `Restored “${copy.headline}” to version ${restoredFrom.version}${staged}` : `Saved “${copy.headline}”${staged}`,
+      ...copyChanges(workingCopy(row), copy),
+    });
     return { version, slug: copy.slug };
   });
 }
@@ -449,7 +476,7 @@ export async function submitForReview(actor: Actor, id: number): Promise<void> {
     const version = row.version + 1;
     await tx.article.update({ where: { id }, data: { editorialState: 'in_review', version } });
     await addRevision(tx, id, 'submit', workingCopy(row), version, actor.userId);
-    await audit(tx, { userId: actor.userId, action: 'article.submit', entityType: 'article', entityId: id, summary: `Submitted “${workingCopy(row).headline}” for review` });
+    await audit(tx, { userId: actor.userId, action: 'article.submit', entityType: 'article', entityId: id, summary: `Submitted “${workingCopy(row).headline}” for review`, ...transition(row, { editorialState: 'in_review' }) });
   });
 }
 
@@ -461,7 +488,7 @@ export async function approveArticle(actor: Actor, id: number): Promise<void> {
     if (row.editorialState === 'approved') throw new WorkflowError('This copy is already approved.');
     if (isLive(row) && !row.stagedCopy) throw new WorkflowError('There is no edit to approve.');
     await tx.article.update({ where: { id }, data: { editorialState: 'approved', version: row.version + 1 } });
-    await audit(tx, { userId: actor.userId, action: 'article.approve', entityType: 'article', entityId: id, summary: `Approved “${workingCopy(row).headline}”` });
+    await audit(tx, { userId: actor.userId, action: 'article.approve', entityType: 'article', entityId: id, summary: `Approved “${workingCopy(row).headline}”`, ...transition(row, { editorialState: 'approved' }) });
   });
 }
 
@@ -472,7 +499,7 @@ export async function returnToDraft(actor: Actor, id: number): Promise<void> {
     const row = await loadArticle(tx, id);
     if (row.editorialState === 'draft') throw new WorkflowError('This copy is already a draft.');
     await tx.article.update({ where: { id }, data: { editorialState: 'draft', version: row.version + 1 } });
-    await audit(tx, { userId: actor.userId, action: 'article.return', entityType: 'article', entityId: id, summary: `Returned “${workingCopy(row).headline}” to draft` });
+    await audit(tx, { userId: actor.userId, action: 'article.return', entityType: 'article', entityId: id, summary: `Returned “${workingCopy(row).headline}” to draft`, ...transition(row, { editorialState: 'draft' }) });
   });
 }
 
@@ -483,7 +510,7 @@ export async function discardStagedEdit(actor: Actor, id: number): Promise<void>
     requireEditAccess(actor, row);
     if (!row.stagedCopy) throw new WorkflowError('There is no staged edit to discard.');
     await tx.article.update({ where: { id }, data: { stagedCopy: Prisma.DbNull, stagedAt: null, editorialState: 'approved', version: row.version + 1 } });
-    await audit(tx, { userId: actor.userId, action: 'article.discard', entityType: 'article', entityId: id, summary: `Discarded the staged edit of “${row.headline}”` });
+    await audit(tx, { userId: actor.userId, action: 'article.discard', entityType: 'article', entityId: id, summary: `Discarded the staged edit of “${row.headline}”`, ...copyChanges(workingCopy(row), columnsCopy(row)) });
   });
 }
 
@@ -492,14 +519,22 @@ interface Publication {
   path: string;
 }
 
+/** The images a copy shows readers: the hero, then each image block, with the alt text given there. */
+function imageUses(copy: StoredCopy): ImageUse[] {
+  const body = copy.body.blocks.flatMap((b) => (b.type === 'image' ? [{ mediaId: b.mediaId, alt: b.alt }] : []));
+  return [...(copy.heroImageId ? [{ mediaId: copy.heroImageId, alt: copy.heroAlt }] : []), ...body];
+}
+
 /**
- * Makes the working copy the published one, inside `tx`. Used by "publish now" and by the
+ * Makes the working copy the published one, inside `tx`. Throws MediaNotPublishableError, before
+ * writing anything, when an image in it lacks alt text or has left the library. Used by "publish now" and by the
  * scheduler (userId null). A slug or section change on a live article leaves a 301 behind.
  */
 async function applyPublication(tx: Tx, row: ArticleRow, userId: number | null, now: Date): Promise<Publication> {
   const before = columnsCopy(row);
   const wasLive = isLive(row);
   const copy = workingCopy(row);
+  await assertMediaPublishable(imageUses(copy), tx);
   const top = await topSectionOf(tx, copy.primarySectionId);
   const slug = await uniqueSlug(tx, top.id, copy.slug, row.id);
   const published = { ...copy, slug };
@@ -528,7 +563,17 @@ async function applyPublication(tx: Tx, row: ArticleRow, userId: number | null, 
   if (wasLive && oldPath !== path) await recordRedirect(tx, oldPath, path, 'article-moved');
   else await releasePath(tx, path);
   await addRevision(tx, row.id, 'publish', published, version, userId);
-  await audit(tx, { userId, action: 'article.publish', entityType: 'article', entityId: row.id, summary: `Published “${published.headline}”${wasLive ? ' (update)' : ''}`, after: { path } });
+  const changes = copyChanges(before, published);
+  await audit(tx, {
+    userId,
+    action: 'article.publish',
+    entityType: 'article',
+    entityId: row.id,
+    summary: `Published “${published.headline}”${wasLive ? ' (update)' : ''}`,
+    // What readers saw before and see now: state, address and, for an update, the fields that changed.
+    before: { publicationState: row.publicationState, path: wasLive ? oldPath : null, ...(wasLive ? changes.before : {}) },
+    after: { publicationState: 'published', path, ...(wasLive ? changes.after : {}) },
+  });
   return { tags: [...(await readerTags(tx, row.id, [before, published])), tags.redirects], path };
 }
 
@@ -552,8 +597,10 @@ export async function scheduleArticle(actor: Actor, id: number, at: Date, now = 
   await write(async (tx) => {
     const row = await loadArticle(tx, id);
     if (isLive(row)) throw new WorkflowError('This article is live. Publish its staged edit now instead.');
+    // Checked again at publication time: the copy or the library may change in between.
+    await assertMediaPublishable(imageUses(workingCopy(row)), tx);
     await tx.article.update({ where: { id }, data: { publicationState: 'scheduled', scheduledAt: at, version: row.version + 1 } });
-    await audit(tx, { userId: actor.userId, action: 'article.schedule', entityType: 'article', entityId: id, summary: `Scheduled “${row.headline}” for ${at.toISOString()}` });
+    await audit(tx, { userId: actor.userId, action: 'article.schedule', entityType: 'article', entityId: id, summary: `Scheduled “${row.headline}” for ${at.toISOString()}`, ...transition(row, { publicationState: 'scheduled', scheduledAt: at.toISOString() }) });
   });
 }
 
@@ -564,7 +611,7 @@ export async function cancelSchedule(actor: Actor, id: number): Promise<void> {
     const row = await loadArticle(tx, id);
     if (row.publicationState !== 'scheduled') throw new WorkflowError('This article is not scheduled.');
     await tx.article.update({ where: { id }, data: { publicationState: 'unpublished', scheduledAt: null, version: row.version + 1 } });
-    await audit(tx, { userId: actor.userId, action: 'article.unschedule', entityType: 'article', entityId: id, summary: `Took “${row.headline}” off the schedule` });
+    await audit(tx, { userId: actor.userId, action: 'article.unschedule', entityType: 'article', entityId: id, summary: `Took “${row.headline}” off the schedule`, ...transition(row, { publicationState: 'unpublished' }) });
   });
 }
 
@@ -583,12 +630,12 @@ export async function unpublishArticle(actor: Actor, id: number): Promise<void> 
     const row = await loadArticle(tx, id);
     if (row.publicationState === 'scheduled') {
       await tx.article.update({ where: { id }, data: { publicationState: 'unpublished', scheduledAt: null, version: row.version + 1 } });
-      await audit(tx, { userId: actor.userId, action: 'article.unschedule', entityType: 'article', entityId: id, summary: `Took “${row.headline}” off the schedule` });
+      await audit(tx, { userId: actor.userId, action: 'article.unschedule', entityType: 'article', entityId: id, summary: `Took “${row.headline}” off the schedule`, ...transition(row, { publicationState: 'unpublished' }) });
       return [];
     }
     if (!isLive(row)) throw new WorkflowError('This article is not published.');
     const names = await takeDown(tx, row, actor.userId, 'unpublished');
-    await audit(tx, { userId: actor.userId, action: 'article.unpublish', entityType: 'article', entityId: id, summary: `Unpublished “${row.headline}”` });
+    await audit(tx, { userId: actor.userId, action: 'article.unpublish', entityType: 'article', entityId: id, summary: `Unpublished “${row.headline}”`, ...transition(row, { publicationState: 'unpublished' }) });
     return names;
   });
   await invalidate(invalidated);
@@ -601,7 +648,7 @@ export async function archiveArticle(actor: Actor, id: number): Promise<void> {
     const row = await loadArticle(tx, id);
     if (!isLive(row)) throw new WorkflowError('Only a published article can be archived.');
     const names = await takeDown(tx, row, actor.userId, 'archived');
-    await audit(tx, { userId: actor.userId, action: 'article.archive', entityType: 'article', entityId: id, summary: `Archived “${row.headline}”` });
+    await audit(tx, { userId: actor.userId, action: 'article.archive', entityType: 'article', entityId: id, summary: `Archived “${row.headline}”`, ...transition(row, { publicationState: 'archived' }) });
     return names;
   });
   await invalidate(invalidated);
@@ -657,7 +704,16 @@ export async function publishDueArticles(now = new Date(), limit = 100): Promise
       const claimed = await tx.article.updateMany({ where: { id, publicationState: 'scheduled', scheduledAt: { lte: now }, deletedAt: null }, data: { publicationState: 'unpublished' } });
       if (claimed.count !== 1) return null;
       const row = await loadArticle(tx, id);
-      return applyPublication(tx, row, null, now);
+      try {
+        return await applyPublication(tx, row, null, now);
+      } catch (error) {
+        if (!(error instanceof MediaNotPublishableError)) throw error;
+        // The claim left it unpublished; take it off the schedule so it is not retried every pass,
+        // and say why in the audit log.
+        await tx.article.update({ where: { id }, data: { scheduledAt: null, version: row.version + 1 } });
+        await audit(tx, { userId: null, action: 'article.schedule-failed', entityType: 'article', entityId: id, summary: `Did not publish “${row.headline}” as scheduled: ${error.message}` });
+        return null;
+      }
     });
     if (result) {
       published.push(id);

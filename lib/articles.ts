@@ -4,6 +4,7 @@
  * `(key, publishedAt)` indexes — the denormalised `publishedAt` on the join tables — and then load
  * one page of cards by id, so their cost does not grow with the number of articles.
  */
+import { cache } from 'react';
 import { recordExpiry, recordTags, tags } from './cache-tags';
 import { db, type Prisma } from './db';
 import { heroImage, mediaImage, type ImageRef } from './media-ref';
@@ -68,8 +69,8 @@ const cardSelect = {
   publishedAt: true,
   isOpinion: true,
   heroAlt: true,
-  topSection: { select: { slug: true } },
-  primarySection: { select: { id: true, slug: true, name: true, parent: { select: { slug: true } } } },
+  topSectionId: true,
+  primarySectionId: true,
   heroImage: { select: mediaSelect },
   bylines: { orderBy: { position: 'asc' }, take: 3, select: { person: { select: { id: true, slug: true, name: true } } } },
 } satisfies Prisma.ArticleSelect;
@@ -78,18 +79,37 @@ type CardRow = Prisma.ArticleGetPayload<{ select: typeof cardSelect }>;
 
 const live = { publicationState: 'published', deletedAt: null } as const;
 
-function sectionPath(section: { slug: string; parent: { slug: string } | null }): string {
-  return section.parent ? `/${section.parent.slug}/${section.slug}` : `/${section.slug}`;
+interface SectionEntry {
+  slug: string;
+  name: string;
+  path: string;
 }
 
-function toCard(row: CardRow): ArticleCard {
+/**
+ * Every section by id, read once per render (React `cache`). Cards need their sections' names and
+ * paths; selecting them as relations cost three queries per card list, and the home page shows
+ * seventeen lists (ADR 015). Sections are few (tens, a few hundred at most).
+ */
+const sectionDirectory = cache(async function sectionDirectory(): Promise<Map<number, SectionEntry>> {
+  const rows = await db().section.findMany({ select: { id: true, slug: true, name: true, parentId: true } });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return new Map(
+    rows.map((r) => {
+      const parent = r.parentId === null ? undefined : byId.get(r.parentId);
+      return [r.id, { slug: r.slug, name: r.name, path: parent ? `/${parent.slug}/${r.slug}` : `/${r.slug}` }];
+    }),
+  );
+});
+
+function toCard(row: CardRow, sections: Map<number, SectionEntry>): ArticleCard {
+  const primary = sections.get(row.primarySectionId)!;
   return {
     id: row.id,
     headline: row.headline,
     standfirst: row.standfirst,
-    path: `/${row.topSection.slug}/${row.slug}`,
+    path: `/${sections.get(row.topSectionId)!.slug}/${row.slug}`,
     publishedAt: row.publishedAt!,
-    section: { name: row.primarySection.name, path: sectionPath(row.primarySection) },
+    section: { name: primary.name, path: primary.path },
     image: heroImage(row.heroImage, row.heroAlt),
     isOpinion: row.isOpinion,
     bylines: row.bylines.map((b) => ({ name: b.person.name, path: `/author/${b.person.slug}` })),
@@ -108,10 +128,11 @@ export async function listArticleCards(ids: number[]): Promise<ArticleCard[]> {
   if (ids.length === 0) return [];
   const rows = await db().article.findMany({ where: { ...live, id: { in: ids } }, select: cardSelect });
   recordCards(rows);
+  const sections = await sectionDirectory();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
-    return row ? [toCard(row)] : [];
+    return row ? [toCard(row, sections)] : [];
   });
 }
 
@@ -124,7 +145,8 @@ async function findCards(where: Prisma.ArticleWhereInput, take: number, skip = 0
     select: cardSelect,
   });
   recordCards(rows);
-  return rows.map(toCard);
+  const sections = await sectionDirectory();
+  return rows.map((row) => toCard(row, sections));
 }
 
 function pageWindow(page: number, total: number): { totalPages: number; skip: number; inRange: boolean } {
@@ -282,8 +304,11 @@ const articleSelect = {
 /** Later changes than this after publication count as an update worth showing. */
 const UPDATE_THRESHOLD_MS = 10 * 60_000;
 
-/** A published article by its URL: the top-level section slug and its own slug. */
-export async function getPublishedArticle(sectionSlug: string, slug: string): Promise<PublishedArticle | null> {
+/**
+ * A published article by its URL: the top-level section slug and its own slug.
+ * Memoised per render (React `cache`): the page, its metadata and the layout ask alike.
+ */
+export const getPublishedArticle = cache(async function getPublishedArticle(sectionSlug: string, slug: string): Promise<PublishedArticle | null> {
   const row = await db().article.findFirst({
     where: { ...live, slug, topSection: { slug: sectionSlug, parentId: null } },
     select: articleSelect,
@@ -309,7 +334,7 @@ export async function getPublishedArticle(sectionSlug: string, slug: string): Pr
   const updated = row.contentUpdatedAt && row.contentUpdatedAt.getTime() - first.getTime() > UPDATE_THRESHOLD_MS ? row.contentUpdatedAt : null;
   const hero = heroImage(row.heroImage, row.heroAlt);
   return {
-    ...toCard({ ...row, bylines: row.bylines }),
+    ...toCard({ ...row, bylines: row.bylines }, await sectionDirectory()),
     primarySectionId: row.primarySectionId,
     topSection: { id: row.topSection.id, name: row.topSection.name, path: `/${row.topSection.slug}` },
     body,
@@ -325,7 +350,7 @@ export async function getPublishedArticle(sectionSlug: string, slug: string): Pr
     seoDescription: row.seoDescription,
     noindex: row.noindex,
   };
-}
+});
 
 const CANDIDATES_PER_SOURCE = 20;
 const RECENCY_DAYS = 30;

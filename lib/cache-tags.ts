@@ -189,3 +189,20 @@ export async function sharedFresh(names: Iterable<string>, stamp: number | null 
   if (stamp === null || stamp === undefined) return false;
   return source.unchangedSince([...names], stamp).catch(() => false);
 }
+
+// --- Tools on one machine without Redis (ADR 018) ---------------------------------------------
+// A command-line tool's invalidate() reaches the running server through a journal file
+// (lib/invalidation-journal.ts); the front layer calls `catchUpInvalidations` before answering a
+// reader request, so the server applies what the tool invalidated before it looks in its cache.
+
+const CATCH_UP_KEY = Symbol.for('broadsheet.cache-tags.catch-up');
+type CatchUpHolder = { [CATCH_UP_KEY]?: () => void };
+
+export function setInvalidationCatchUp(catchUp: (() => void) | undefined): void {
+  (globalThis as CatchUpHolder)[CATCH_UP_KEY] = catchUp;
+}
+
+/** Applies invalidations other processes recorded since the last call (a no-op when none is set). */
+export function catchUpInvalidations(): void {
+  (globalThis as CatchUpHolder)[CATCH_UP_KEY]?.();
+}

@@ -67,8 +67,9 @@ describe('home curation', () => {
     await saveHomeCuration(staff.editor, { leadId: ids[3], top: [{ articleId: ids[10], pinned: false }, { articleId: ids[1], pinned: false }] }, new Date(base + 11 * 3600_000));
     const record: RenderRecord = { tags: new Set() };
     const lineup = await collectTags(record, () => getHomeLineup({ topCount: 3 }));
-    expect({ lead: lineup.lead?.id, top: lineup.top.map((s) => s.id) }).toEqual({ lead: ids[3], top: [ids[10], ids[1]] });
-    expect([...record.tags].sort()).toEqual(['home', `article:${ids[1]}`, `article:${ids[10]}`, `article:${ids[3]}`].sort());
+    // The third position, left free by the editor, takes the newest story not placed yet.
+    expect({ lead: lineup.lead?.id, top: lineup.top.map((s) => s.id) }).toEqual({ lead: ids[3], top: [ids[10], ids[1], ids[9]] });
+    expect([...record.tags].sort()).toEqual(['home', `article:${ids[1]}`, `article:${ids[10]}`, `article:${ids[3]}`, `article:${ids[9]}`].sort());
   });
 
   it('never shows a story twice and refuses duplicates or stories that are not live', async () => {
@@ -117,6 +118,12 @@ describe('breaking bar', () => {
     expect(bar).toMatchObject({ text: 'Flood warning for Mae Sai', url: '/news/flood' });
     expect(record.expiresAt).toBe(now.getTime() + 30 * 60_000);
     expect(await getBreakingBar(new Date(now.getTime() + 30 * 60_000))).toBeNull();
+  });
+
+  it('never renders an unsafe link written around the form', async () => {
+    const expires = new Date(Date.now() + 60_000);
+    await db().siteSettings.update({ where: { id: 1 }, data: { breakingText: ' Road closed ', breakingUrl: 'javascript:alert(1)', breakingExpiresAt: expires } });
+    expect(await getBreakingBar()).toEqual({ text: 'Road closed', url: null, expiresAt: expires });
   });
 
   it('validates the line, the link and the duration', async () => {

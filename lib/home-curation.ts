@@ -4,85 +4,35 @@
  * Rules: the lead is what the editor chose (the newest story when none is). A pinned top story
  * keeps its position; unpinned top stories keep the editor's order, but a story published after
  * the curation was saved moves in above them and pushes the last one off. Stories that stop
- * being live drop out and the gap fills with the newest. No story ever appears twice.
+ * being live drop out, and positions the editor left free fill with the newest. No story ever
+ * appears twice.
  */
 import { requireRole, type Actor } from './auth/actor';
 import { invalidate, recordExpiry, recordTags, tags } from './cache-tags';
 import { db, write } from './db';
-import { mediaCropUrls } from './media-ref';
 import { audit } from './media/audit';
 import { containsText } from './media/sql';
+import { safeHref } from './validation/body';
 import { MAX_TOP_STORIES, breakingBarSchema, homeCurationSchema } from './validation/library';
+import { parseId } from './validation/ids';
 
 const EDITORS = ['admin', 'editor'] as const;
 const live = { publicationState: 'published', deletedAt: null } as const;
 
-export interface HomeStory {
+/** A place in the lineup. The reader home loads the story cards for these ids (lib/home.ts). */
+export interface LineupEntry {
   id: number;
-  headline: string;
-  standfirst: string;
-  path: string;
-  publishedAt: Date;
   pinned: boolean;
   /** Set when the story came from the editor's curation, not from "newest". */
   curated: boolean;
-  hero: { src: string; wideSrc: string; alt: string; width: number; height: number; caption: string | null; credit: string | null } | null;
 }
 
 export interface HomeLineup {
-  lead: HomeStory | null;
-  top: HomeStory[];
+  lead: LineupEntry | null;
+  top: LineupEntry[];
 }
 
-const storySelect = {
-  id: true,
-  slug: true,
-  headline: true,
-  standfirst: true,
-  publishedAt: true,
-  heroAlt: true,
-  heroCaption: true,
-  heroCredit: true,
-  topSection: { select: { slug: true } },
-  heroImage: { select: { path: true, variants: true, alt: true, width: true, height: true, caption: true, credit: true, deletedAt: true } },
-} as const;
-
-type StoryRow = {
-  id: number;
-  slug: string;
-  headline: string;
-  standfirst: string;
-  publishedAt: Date | null;
-  heroAlt: string | null;
-  heroCaption: string | null;
-  heroCredit: string | null;
-  topSection: { slug: string };
-  heroImage: { path: string; variants: unknown; alt: string; width: number; height: number; caption: string | null; credit: string | null; deletedAt: Date | null } | null;
-};
-
-function toStory(row: StoryRow, curated: boolean, pinned: boolean): HomeStory {
-  const image = row.heroImage && !row.heroImage.deletedAt ? row.heroImage : null;
-  return {
-    id: row.id,
-    headline: row.headline,
-    standfirst: row.standfirst,
-    path: `/${row.topSection.slug}/${row.slug}`,
-    publishedAt: row.publishedAt!,
-    pinned,
-    curated,
-    hero: image
-      ? {
-          src: `/media/${image.path}`,
-          wideSrc: mediaCropUrls(image).wideSrc,
-          alt: row.heroAlt || image.alt,
-          width: image.width,
-          height: image.height,
-          caption: row.heroCaption ?? image.caption,
-          credit: row.heroCredit ?? image.credit,
-        }
-      : null,
-  };
-}
+const storySelect = { id: true, publishedAt: true } as const;
 
 /**
  * The home page's lead and top stories for readers (records `home` and each story's tag).
@@ -105,7 +55,7 @@ export async function getHomeLineup({ topCount = 4 }: { topCount?: number } = {}
   unpinned.forEach((s) => used.add(s.article.id));
 
   // Free positions take the unpinned picks in the editor's order, with stories published since
-  // the curation was saved above them; with no unpinned picks, simply the newest.
+  // the curation was saved above them; positions still free after the picks take the newest.
   const newest = await db().article.findMany({
     where: { ...live, id: { notIn: [...used] } },
     orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
@@ -113,35 +63,36 @@ export async function getHomeLineup({ topCount = 4 }: { topCount?: number } = {}
     select: storySelect,
   });
   const savedAt = unpinned.reduce<number>((max, s) => Math.max(max, (s.curatedAt ?? s.article.publishedAt!).getTime()), -Infinity);
-  const fresh = unpinned.length ? newest.filter((a) => a.publishedAt!.getTime() > savedAt) : newest;
-  const flowing = [...fresh.map((row) => ({ row, curated: false })), ...unpinned.map((s) => ({ row: s.article, curated: true }))];
+  const isFresh = (a: (typeof newest)[number]) => a.publishedAt!.getTime() > savedAt;
+  const newestEntry = (a: (typeof newest)[number]): LineupEntry => ({ id: a.id, pinned: false, curated: false });
+  const flowing: LineupEntry[] = [
+    ...newest.filter(isFresh).map(newestEntry),
+    ...unpinned.map((s) => ({ id: s.article.id, pinned: false, curated: true })),
+    ...newest.filter((a) => !isFresh(a)).map(newestEntry),
+  ];
+  const pin = (s: (typeof slots)[number]): LineupEntry => ({ id: s.article.id, pinned: true, curated: true });
 
-  let lead = leadSlot ? toStory(leadSlot.article, true, true) : null;
-  if (!lead && flowing.length) {
-    // No lead chosen: the newest story leads.
-    const first = flowing.shift()!;
-    lead = toStory(first.row, first.curated, false);
-  }
+  // No lead chosen: the newest story leads.
+  const lead = leadSlot ? pin(leadSlot) : (flowing.shift() ?? null);
   // Pinned stories sit at their chosen positions; everything else flows around them.
-  const top: HomeStory[] = [];
+  const top: LineupEntry[] = [];
   const pinnedAt = new Map(pinned.map((s) => [s.position, s]));
   const queue = [...flowing];
   for (let position = 0; top.length < count && (queue.length || pinnedAt.size); position++) {
-    const pin = pinnedAt.get(position);
-    if (pin) {
-      top.push(toStory(pin.article, true, true));
+    const atPosition = pinnedAt.get(position);
+    if (atPosition) {
+      top.push(pin(atPosition));
       pinnedAt.delete(position);
     } else if (queue.length) {
-      const next = queue.shift()!;
-      top.push(toStory(next.row, next.curated, false));
+      top.push(queue.shift()!);
     } else {
       // Pinned positions beyond the stories available close up.
       const [first] = [...pinnedAt.entries()].sort((a, b) => a[0] - b[0]);
-      top.push(toStory(first![1].article, true, true));
+      top.push(pin(first![1]));
       pinnedAt.delete(first![0]);
     }
   }
-  recordTags(...[lead, ...top].filter((s): s is HomeStory => s !== null).map((s) => tags.article(s.id)));
+  recordTags(...[lead, ...top].filter((s): s is LineupEntry => s !== null).map((s) => tags.article(s.id)));
   return { lead, top };
 }
 
@@ -221,7 +172,7 @@ export async function saveHomeCuration(actor: Actor, input: unknown, now = new D
 export async function searchStoriesForCuration(actor: Actor, q = ''): Promise<{ id: number; headline: string; path: string; publishedAt: Date }[]> {
   requireRole(actor, ...EDITORS);
   const text = q.trim().slice(0, 200);
-  const asId = /^\d+$/.test(text) ? Number(text) : null;
+  const asId = parseId(text);
   const rows = await db().article.findMany({
     where: { ...live, ...(text ? { OR: [{ headline: containsText(text) }, ...(asId ? [{ id: asId }] : [])] } : {}) },
     orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
@@ -241,9 +192,12 @@ export interface BreakingBar {
 export async function getBreakingBar(now = new Date()): Promise<BreakingBar | null> {
   recordTags(tags.settings);
   const row = await db().siteSettings.findUnique({ where: { id: 1 }, select: { breakingText: true, breakingUrl: true, breakingExpiresAt: true } });
-  if (!row?.breakingText || !row.breakingExpiresAt || row.breakingExpiresAt <= now) return null;
+  const text = row?.breakingText?.trim();
+  if (!text || !row?.breakingExpiresAt || row.breakingExpiresAt <= now) return null;
   recordExpiry(row.breakingExpiresAt.getTime());
-  return { text: row.breakingText, url: row.breakingUrl, expiresAt: row.breakingExpiresAt };
+  // The form validates the link; a row written another way still never renders an unsafe one.
+  const url = row.breakingUrl && safeHref.safeParse(row.breakingUrl).success ? row.breakingUrl.trim() : null;
+  return { text, url, expiresAt: row.breakingExpiresAt };
 }
 
 /** The bar as the editor sees it, expired or not. */

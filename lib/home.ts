@@ -1,12 +1,13 @@
 /**
- * The home page: editors' lead and top stories (HomeSlot), then section blocks in navigation
- * order, latest, opinion and most read. Each block excludes every story placed before it, so no
+ * The home page: the editors' lineup of lead and top stories (lib/home-curation.ts), then section
+ * blocks in navigation order, latest, opinion and most read. Each block excludes every story placed before it, so no
  * story appears twice on the page.
  */
 import { recordTags, tags } from './cache-tags';
-import { db } from './db';
+import { getHomeLineup } from './home-curation';
 import { listArticleCards, listLatestArticles, listMostRead, listOpinion, listSectionLatest, type ArticleCard } from './articles';
 import type { NavSection } from './taxonomy';
+import { HOME_TOP_STORIES } from './validation/library';
 
 export interface SectionBlock {
   section: { id: number; name: string; path: string };
@@ -22,24 +23,10 @@ export interface HomePage {
   mostRead: ArticleCard[];
 }
 
-const TOP_COUNT = 4;
 const SECTION_STORIES = 4;
 const LATEST_COUNT = 10;
 const OPINION_COUNT = 4;
 const MOST_READ_COUNT = 5;
-
-/** Curated slot article ids in slot order; the caller fills gaps with the newest stories. */
-async function slotIds(): Promise<{ lead: number[]; top: number[] }> {
-  const rows = await db().homeSlot.findMany({
-    where: { slot: { in: ['lead', 'top'] } },
-    orderBy: [{ slot: 'asc' }, { position: 'asc' }],
-    select: { slot: true, articleId: true },
-  });
-  return {
-    lead: rows.filter((r) => r.slot === 'lead').map((r) => r.articleId),
-    top: rows.filter((r) => r.slot === 'top').map((r) => r.articleId),
-  };
-}
 
 export async function getHomePage(sections: NavSection[], now = new Date()): Promise<HomePage> {
   recordTags(tags.home);
@@ -55,16 +42,12 @@ export async function getHomePage(sections: NavSection[], now = new Date()): Pro
     return out;
   };
 
-  const slots = await slotIds();
-  const curated = await listArticleCards([...slots.lead, ...slots.top]);
-  const byId = new Map(curated.map((c) => [c.id, c]));
-  // A curated story that is no longer live simply leaves its slot to the newest stories.
-  const leadPick = take(slots.lead.flatMap((id) => byId.get(id) ?? []), 1);
-  const topPick = take(slots.top.flatMap((id) => byId.get(id) ?? []), TOP_COUNT);
-  const fillNeeded = (leadPick.length ? 0 : 1) + (TOP_COUNT - topPick.length);
-  const fill = fillNeeded ? await listLatestArticles({ limit: fillNeeded + seen.size, exclude: [...seen] }) : [];
-  const lead = leadPick[0] ?? take(fill, 1)[0] ?? null;
-  const top = [...topPick, ...take(fill, TOP_COUNT - topPick.length)];
+  // The editors' lineup (lead, pins, their order, newer stories flowing in); it never repeats a story.
+  const lineup = await getHomeLineup({ topCount: HOME_TOP_STORIES });
+  const cards = await listArticleCards([lineup.lead, ...lineup.top].flatMap((entry) => (entry ? [entry.id] : [])));
+  // Cards come back in lineup order, lead first; one that stopped being live meanwhile is skipped.
+  const lead = take(cards, 1)[0] ?? null;
+  const top = take(cards, HOME_TOP_STORIES);
 
   const opinion = take(await listOpinion({ limit: OPINION_COUNT, exclude: [...seen] }), OPINION_COUNT);
   const blocks: SectionBlock[] = [];

@@ -1,14 +1,17 @@
 /**
  * What one running instance starts besides its HTTP server: with REDIS_URL the invalidation
- * bridge (so `invalidate` reaches every instance) and the shared login counters, and the periodic
- * jobs, which run once across all instances. Called from server.ts's `startServer`; stopped by
- * lib/shutdown.ts.
+ * bridge (so `invalidate` reaches every instance) and the shared login counters, without it the
+ * journal that command-line tools write their invalidations to; and the periodic jobs, which run
+ * once across all instances. Called from server.ts's `startServer`; stopped by lib/shutdown.ts.
+ * Command-line tools call `connectToolInvalidation` so their writes reach running servers.
  */
 import { setRateLimitStore } from './auth/rate-limit';
+import { applyInvalidation, setInvalidationBroadcaster, setInvalidationCatchUp } from './cache-tags';
 import { config } from './config';
-import { installInvalidationBridge } from './invalidation-bridge';
+import { installInvalidationBridge, uninstallInvalidationBridge } from './invalidation-bridge';
+import { appendToJournal, createJournalReader, journalPath } from './invalidation-journal';
 import { registerJob, startJobs } from './jobs';
-import { redis } from './redis';
+import { closeRedis, redis } from './redis';
 import { createRedisRateLimitStore } from './shared-counters';
 
 const HOUR = 60 * 60 * 1000;
@@ -40,9 +43,36 @@ export async function startInstance({ publishDue, jobs = true }: InstanceOptions
     const bridge = installInvalidationBridge(client, REDIS_URL);
     // Serve even while Redis is down (readiness reports it); the subscription follows when it is back.
     await Promise.race([bridge.subscribed, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+  } else {
+    setInvalidationCatchUp(createJournalReader(journalPath(), (tags) => void applyInvalidation(tags), { reset: true }).catchUp);
   }
   if (!jobs) return;
   await registerPeriodicJobs({ publishDue });
   // With the default 30 s lease a dead instance's scheduled publishing is taken over well within a minute.
   startJobs({ leaseMs: JOB_LEASE_SECONDS * 1000, tickMs: 5_000 });
+}
+
+/**
+ * Makes a command-line tool's `invalidate` reach the servers that are running: through the Redis
+ * bridge with REDIS_URL, otherwise through the journal the server on this machine follows
+ * (ADR 018). Returns the function that disconnects again (call it before exiting).
+ */
+export async function connectToolInvalidation(): Promise<() => Promise<void>> {
+  const { REDIS_URL } = config();
+  const client = redis();
+  if (client && REDIS_URL) {
+    installInvalidationBridge(client, REDIS_URL);
+    return async () => {
+      await uninstallInvalidationBridge();
+      await closeRedis();
+    };
+  }
+  const path = journalPath();
+  setInvalidationBroadcaster((tags) =>
+    appendToJournal(tags, path).catch((error: unknown) => {
+      // The writes are committed; only a running server's cache is behind until it restarts.
+      console.warn(`Could not tell a running server what changed (${(error as Error).message}); restart it to see the changes at once.`);
+    }),
+  );
+  return async () => setInvalidationBroadcaster(undefined);
 }

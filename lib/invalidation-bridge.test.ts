@@ -45,6 +45,20 @@ describe('invalidation across instances', () => {
     expect(echoed).toBe(false);
   });
 
+  it('delivers a large import’s invalidation (tens of thousands of tags) in full', async () => {
+    const received = new Set<string>();
+    const a = bridge();
+    const b = bridge((tags) => tags.forEach((tag) => received.add(tag)));
+    await Promise.all([a.subscribed, b.subscribed]);
+    const tags = Array.from({ length: 25_000 }, (_, i) => `article:${i + 1}`);
+    const before = await b.versions.current();
+
+    await a.broadcast(tags);
+
+    await expect.poll(() => received.size, { timeout: 10_000 }).toBe(tags.length);
+    expect(await b.versions.unchangedSince(['article:24999'], before)).toBe(false);
+  });
+
   it('marks an entry stale by its tag versions even when the instance missed the message', async () => {
     const a = bridge();
     // B is "reconnecting": it has no subscriber listening at all, only the shared versions.

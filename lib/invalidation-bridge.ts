@@ -43,6 +43,8 @@ for i = 2, #ARGV do redis.call('HSET', KEYS[2], ARGV[i], seq) end
 redis.call('PUBLISH', ARGV[1], cjson.encode({ origin = KEYS[3], seq = seq, tags = { unpack(ARGV, 2) } }))
 return seq`;
 
+const MAX_TAGS_PER_MESSAGE = 1_000;
+
 const messageSchema = z.object({ origin: z.string(), seq: z.number(), tags: z.array(z.string()) });
 
 function keysFor(prefix: string) {
@@ -91,9 +93,11 @@ export function createInvalidationBridge({
   });
 
   async function send(tags: readonly string[]): Promise<void> {
-    // cjson encodes an empty Lua table as {} rather than [], so never send one.
-    if (tags.length === 0) return;
-    await client.eval(BUMP, 3, keys.seq, keys.versions, instanceId, keys.channel, ...tags);
+    // cjson encodes an empty Lua table as {} rather than [], so never send one. A large import
+    // invalidates hundreds of thousands of tags: Lua's unpack() refuses more than a few thousand.
+    for (let start = 0; start < tags.length; start += MAX_TAGS_PER_MESSAGE) {
+      await client.eval(BUMP, 3, keys.seq, keys.versions, instanceId, keys.channel, ...tags.slice(start, start + MAX_TAGS_PER_MESSAGE));
+    }
   }
 
   function scheduleRetry() {

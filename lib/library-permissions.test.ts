@@ -7,13 +7,14 @@
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AuthenticationError, AuthorizationError, type Actor } from './auth/actor';
+import { getDashboard } from './dashboard';
 import { clearBreakingBar, getBreakingBarForEditing, getHomeCuration, saveHomeCuration, searchStoriesForCuration, setBreakingBar } from './home-curation';
 import { getMedia, getMediaUsage, listMedia, trashMedia, updateMediaDetails, uploadMedia } from './media';
 import { createStaff, type Staff } from './media/fixtures';
 import { createPage, getPageForEditing, listPages, trashPage, updatePage } from './pages-editing';
 import { createPerson, deletePerson, listLinkableUsers, listPeople, updatePerson } from './people-editing';
 import { getEditableSettings, saveSettings } from './settings-editing';
-import { createSection, createTag, deleteSection, deleteTag, getTagForEditing, listSectionTree, listTags, mergeTags, moveSection, updateSection, updateTag } from './taxonomy-editing';
+import { createSection, createTag, deleteSection, deleteTag, findTagIdBySlug, getTagForEditing, listSectionTree, listTags, mergeTags, moveSection, updateSection, updateTag } from './taxonomy-editing';
 import { listTrash, purgeFromTrash, restoreFromTrash } from './trash';
 
 type Who = 'anonymous' | 'author' | 'otherAuthor' | 'editor' | 'admin';
@@ -31,6 +32,7 @@ beforeAll(async () => {
 
 const MISSING = 987_654;
 const matrix: [string, Who[], (actor: Actor) => Promise<unknown>][] = [
+  ['getDashboard', STAFF, (a) => getDashboard(a, { timeZone: 'UTC' })],
   ['uploadMedia', STAFF, (a) => uploadMedia(a, { name: 'm.png', bytes: png, alt: 'x' })],
   ['listMedia', STAFF, (a) => listMedia(a)],
   ['getMedia', STAFF, (a) => getMedia(a, MISSING)],
@@ -51,6 +53,7 @@ const matrix: [string, Who[], (actor: Actor) => Promise<unknown>][] = [
   ['moveSection', EDITORS, (a) => moveSection(a, MISSING, 'up')],
   ['deleteSection', EDITORS, (a) => deleteSection(a, MISSING)],
   ['listTags', EDITORS, (a) => listTags(a)],
+  ['findTagIdBySlug', EDITORS, (a) => findTagIdBySlug(a, 'no-such-tag')],
   ['getTagForEditing', EDITORS, (a) => getTagForEditing(a, MISSING)],
   ['createTag', EDITORS, (a) => createTag(a, {})],
   ['updateTag', EDITORS, (a) => updateTag(a, MISSING, {})],

@@ -202,8 +202,10 @@ describe('details, usage and trash', () => {
   it('refuses to publish images without alt text', async () => {
     const a = await uploadMedia(staff.author, { name: 'no-alt.png', bytes: await photo('png') });
     const b = await uploadMedia(staff.author, { name: 'with-alt.png', bytes: await photo('png'), alt: 'Something' });
-    await expect(assertMediaPublishable([b.id])).resolves.toBeUndefined();
-    const error = await assertMediaPublishable([a.id, b.id, 999_999]).catch((e: unknown) => e);
+    await expect(assertMediaPublishable([{ mediaId: b.id }])).resolves.toBeUndefined();
+    // Alt text written where the image is used counts, but only for that use.
+    await expect(assertMediaPublishable([{ mediaId: a.id, alt: 'Terraces' }])).resolves.toBeUndefined();
+    const error = await assertMediaPublishable([{ mediaId: a.id, alt: 'Terraces' }, { mediaId: a.id, alt: ' ' }, { mediaId: b.id }, { mediaId: 999_999 }]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MediaNotPublishableError);
     expect((error as MediaNotPublishableError).message).toMatch(/Add alt text to no-alt\.png/);
     expect((error as MediaNotPublishableError).problems).toEqual([

@@ -133,13 +133,32 @@ function variantRecords(base: string, files: EncodedFile[]): MediaVariant[] {
     .map((f) => ({ width: f.width, height: f.height, path: fileName(base, f), ...(f.crop ? { crop: f.crop } : {}) }));
 }
 
+/** An accepted image whose files are written but whose Media row is not yet recorded. */
+export interface PreparedMedia {
+  /** The Media row's fields, except who uploaded it and where it came from. */
+  data: {
+    path: string;
+    originalName: string;
+    mimeType: string;
+    width: number;
+    height: number;
+    bytes: number;
+    alt: string;
+    caption: string | null;
+    credit: string | null;
+    variants: object[];
+  };
+  /** Every file written, for {@link discardPreparedMedia} when recording the row fails. */
+  files: string[];
+}
+
 /**
- * Checks an upload by its content, strips its metadata, writes the original and its variants,
- * and records it. A refused file throws MediaRejectedError (with an HTTP status) and leaves
- * nothing on disk.
+ * Everything an upload goes through before it is recorded, shared by the upload form and the
+ * WordPress importer: checks the file by its content (size, format sniffed from the bytes and
+ * matching the name, pixel limits), strips its metadata, writes the original and its variants.
+ * A refused file throws MediaRejectedError (with an HTTP status) and leaves nothing on disk.
  */
-export async function uploadMedia(actor: Actor, input: UploadInput, now = new Date()): Promise<MediaItem> {
-  requireRole(actor, ...STAFF);
+export async function prepareMedia(input: UploadInput, now = new Date()): Promise<PreparedMedia> {
   const named = uploadNameSchema.safeParse(input.name);
   if (!named.success) throw new MediaRejectedError(named.error.issues[0]!.message, 400);
   const name = named.data;
@@ -161,33 +180,48 @@ export async function uploadMedia(actor: Actor, input: UploadInput, now = new Da
     const base = newBaseName(now);
     const original = files.find((f) => f.suffix === '')!;
     const written = await writeFiles(base, files);
-    try {
-      const row = await write(async (tx) => {
-        const created = await tx.media.create({
-          data: {
-            path: fileName(base, original),
-            originalName: name,
-            mimeType: MIME_TYPES[format],
-            width: image.width,
-            height: image.height,
-            bytes: original.data.length,
-            alt: details.data.alt,
-            caption: details.data.caption || null,
-            credit: details.data.credit || null,
-            variants: variantRecords(base, files) as object[],
-            uploadedById: actor.userId,
-          },
-          select: mediaSelect,
-        });
-        await audit(tx, actor, { action: 'media.upload', entityType: 'media', entityId: created.id, summary: `Uploaded ${name}` });
-        return created;
-      });
-      return toItem(row);
-    } catch (error) {
-      await removeFiles(written);
-      throw error;
-    }
+    return {
+      data: {
+        path: fileName(base, original),
+        originalName: name,
+        mimeType: MIME_TYPES[format],
+        width: image.width,
+        height: image.height,
+        bytes: original.data.length,
+        alt: details.data.alt,
+        caption: details.data.caption || null,
+        credit: details.data.credit || null,
+        variants: variantRecords(base, files) as object[],
+      },
+      files: written,
+    };
   });
+}
+
+/** Removes a prepared image's files (its row could not be recorded). */
+export async function discardPreparedMedia(prepared: PreparedMedia): Promise<void> {
+  await removeFiles(prepared.files);
+}
+
+/**
+ * Checks an upload by its content, strips its metadata, writes the original and its variants,
+ * and records it. A refused file throws MediaRejectedError (with an HTTP status) and leaves
+ * nothing on disk.
+ */
+export async function uploadMedia(actor: Actor, input: UploadInput, now = new Date()): Promise<MediaItem> {
+  requireRole(actor, ...STAFF);
+  const prepared = await prepareMedia(input, now);
+  try {
+    const row = await write(async (tx) => {
+      const created = await tx.media.create({ data: { ...prepared.data, uploadedById: actor.userId }, select: mediaSelect });
+      await audit(tx, actor, { action: 'media.upload', entityType: 'media', entityId: created.id, summary: `Uploaded ${prepared.data.originalName}` });
+      return created;
+    });
+    return toItem(row);
+  } catch (error) {
+    await discardPreparedMedia(prepared);
+    throw error;
+  }
 }
 
 export async function getMedia(actor: Actor, id: number): Promise<MediaItem | null> {
@@ -389,14 +423,23 @@ export class MediaNotPublishableError extends Error {
   }
 }
 
+/** One place an article shows an image, with the alt text that place gives it (empty: the library's). */
+export interface ImageUse {
+  mediaId: number;
+  alt?: string | null;
+}
+
 /**
- * Throws MediaNotPublishableError unless every image in `ids` exists, is not in the trash and
- * has alt text. The publishing workflow calls it (inside its transaction when given `tx`) with
- * the hero and body image ids of the copy about to go live.
+ * Throws MediaNotPublishableError unless every image used exists, is not in the trash and has
+ * alt text — the use's own, or the library's. The publishing workflow calls it (inside its
+ * transaction when given `tx`) with the hero and body images of the copy about to go live.
  */
-export async function assertMediaPublishable(ids: Iterable<number>, tx?: Tx): Promise<void> {
-  const wanted = [...new Set(ids)];
+export async function assertMediaPublishable(uses: Iterable<ImageUse>, tx?: Tx): Promise<void> {
+  const list = [...uses];
+  const wanted = [...new Set(list.map((u) => u.mediaId))];
   if (!wanted.length) return;
+  // The library's alt text is what readers get wherever a use leaves its own empty.
+  const needsLibraryAlt = new Set(list.filter((u) => !u.alt?.trim()).map((u) => u.mediaId));
   const rows = await (tx ?? db()).media.findMany({ where: { id: { in: wanted } }, select: { id: true, alt: true, deletedAt: true, originalName: true } });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const problems: MediaNotPublishableError['problems'] = [];
@@ -405,7 +448,7 @@ export async function assertMediaPublishable(ids: Iterable<number>, tx?: Tx): Pr
     const row = byId.get(id);
     if (!row) problems.push({ mediaId: id, problem: 'missing' });
     else if (row.deletedAt) problems.push({ mediaId: id, problem: 'trashed' });
-    else if (!row.alt.trim()) {
+    else if (!row.alt.trim() && needsLibraryAlt.has(id)) {
       problems.push({ mediaId: id, problem: 'no-alt' });
       names.push(row.originalName);
     }

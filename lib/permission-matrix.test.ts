@@ -6,29 +6,24 @@
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from './auth/actor';
-import { createSession } from './auth/session';
-import { config } from './config';
-import { sessionCookieName } from './session-cookie';
 import { createArticle, publishArticle, saveArticle, scheduleArticle, submitForReview, trashArticle } from './article-workflow';
 import { db } from './db';
+import { form, outcomeOf, type Outcome } from './testing/action-outcome';
 import { articleInput, createTestSections, type TestSections } from './testing/content';
+import { signInAs as signInActor } from './testing/next-request';
 import { createTestActor, TEST_PASSWORD } from './testing/users';
+import { listAuditLog } from './audit';
+import { diffRevisions, listRevisions } from './revisions';
 import { inviteUser } from './users';
 import type { FormState } from './validation/form';
 
-const jar = new Map<string, string>();
-
-vi.mock('next/headers', () => ({
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
-    set: (name: string, value: string) => void jar.set(name, value),
-    delete: (options: string | { name: string }) => void jar.delete(typeof options === 'string' ? options : options.name),
-  }),
-  headers: async () => new Headers({ 'x-forwarded-for': '203.0.113.7', 'user-agent': 'vitest' }),
-}));
+vi.mock('next/headers', () => import('./testing/next-request'));
 
 const articles = await import('@/app/admin/articles/actions');
 const users = await import('@/app/admin/users/actions');
+const revisionActions = await import('@/app/admin/articles/[id]/revisions/actions');
+const revisionsPage = (await import('@/app/admin/articles/[id]/revisions/page')).default;
+const auditPage = (await import('@/app/admin/audit/page')).default;
 
 type Who = 'anonymous' | 'author' | 'otherAuthor' | 'editor' | 'admin';
 const WHO: Who[] = ['anonymous', 'author', 'otherAuthor', 'editor', 'admin'];
@@ -43,32 +38,7 @@ beforeAll(async () => {
   actors.admin = await createTestActor('admin');
 });
 
-async function signInAs(who: Who): Promise<void> {
-  jar.clear();
-  if (who !== 'anonymous') jar.set(sessionCookieName(config().SITE_URL), await createSession(actors[who].userId));
-}
-
-type Outcome = 'allowed' | 'denied';
-
-/** A redirect or an ok state is allowed; the auth messages are denied; anything else fails the test. */
-async function outcomeOf(call: () => Promise<FormState | void>): Promise<Outcome> {
-  let state: FormState | void;
-  try {
-    state = await call();
-  } catch (error) {
-    if (typeof (error as { digest?: unknown }).digest === 'string' && (error as { digest: string }).digest.startsWith('NEXT_REDIRECT')) return 'allowed';
-    throw error;
-  }
-  if (!state || state.ok) return 'allowed';
-  if (/Sign in again|permission|only work on their own/.test(state.message ?? '')) return 'denied';
-  throw new Error(`Neither allowed nor denied: ${JSON.stringify(state)}`);
-}
-
-function form(fields: Record<string, string | string[]>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) data.append(key, v);
-  return data;
-}
+const signInAs = (who: Who) => signInActor(who === 'anonymous' ? null : actors[who]);
 
 const articleFields = (headline: string) => ({ headline, standfirst: 'Standfirst', body: 'A paragraph of copy.', primarySectionId: String(sections.news) });
 
@@ -160,6 +130,75 @@ describe('article actions', () => {
       const headline = `Created by ${who} ${Math.random()}`;
       expect(await outcomeOf(() => articles.createArticleAction({}, form(articleFields(headline))))).toBe(expected);
       expect(await db().article.count({ where: { headline } })).toBe(expected === 'allowed' ? 1 : 0);
+    });
+  }
+});
+
+describe('revisions and the audit log', () => {
+  /** A draft by `author` with two revisions; returns the article and its first (oldest) revision. */
+  const revised = async () => {
+    const id = await draft();
+    const { version } = await fingerprint(id);
+    await saveArticle(actors.author, id, articleInput({ primarySectionId: sections.news, headline: 'Revised headline', bylinePersonIds: [actors.author.personId!] }), { baseVersion: version });
+    const [first, second] = await db().revision.findMany({ where: { articleId: id }, orderBy: { id: 'asc' }, select: { id: true } });
+    return { id, first: first!.id, second: second!.id };
+  };
+
+  /** A page renders (allowed) or sends the visitor away: to sign in, to the dashboard, or a 404 (denied). */
+  async function pageOutcome(render: () => Promise<unknown>): Promise<Outcome> {
+    try {
+      await render();
+      return 'allowed';
+    } catch (error) {
+      const digest = (error as { digest?: unknown }).digest;
+      if (typeof digest === 'string' && /^NEXT_REDIRECT;[^;]*;\/admin(\/login|\?denied=1);|^NEXT_HTTP_ERROR_FALLBACK;404$/.test(digest)) return 'denied';
+      throw error;
+    }
+  }
+
+  /** The lib call as an actor; anonymous has no actor, so it passes none. */
+  async function libOutcome(who: Who, call: (actor: Actor) => Promise<unknown>): Promise<Outcome> {
+    try {
+      await call(who === 'anonymous' ? (null as unknown as Actor) : actors[who]);
+      return 'allowed';
+    } catch (error) {
+      if (error instanceof Error && /Authorization|Authentication/.test(error.name)) return 'denied';
+      throw error;
+    }
+  }
+
+  for (const who of WHO) {
+    const ownerOrEditor: Outcome = OWNER_AND_EDITORS.includes(who) ? 'allowed' : 'denied';
+    const adminOnly: Outcome = who === 'admin' ? 'allowed' : 'denied';
+
+    it(`revisions page (list and diff) as ${who}: ${ownerOrEditor}`, async () => {
+      const { id, first, second } = await revised();
+      await signInAs(who);
+      const params = Promise.resolve({ id: String(id) });
+      expect(await pageOutcome(() => revisionsPage({ params, searchParams: Promise.resolve({ from: String(first), to: String(second) }) }))).toBe(ownerOrEditor);
+    });
+
+    it(`list and diff revisions (lib) as ${who}: ${ownerOrEditor}`, async () => {
+      const { id, first, second } = await revised();
+      expect(await libOutcome(who, (actor) => listRevisions(actor, id))).toBe(ownerOrEditor);
+      expect(await libOutcome(who, (actor) => diffRevisions(actor, id, first, second))).toBe(ownerOrEditor);
+    });
+
+    it(`restore a revision as ${who}: ${ownerOrEditor}`, async () => {
+      const { id, first } = await revised();
+      const before = await fingerprint(id);
+      await signInAs(who);
+      const call = () => revisionActions.restoreRevisionAction({}, form({ articleId: String(id), revisionId: String(first), baseVersion: String(before.version) }));
+      expect(await outcomeOf(call)).toBe(ownerOrEditor);
+      const after = await fingerprint(id);
+      if (ownerOrEditor === 'denied') expect(after).toEqual(before);
+      else expect(after).toMatchObject({ version: before.version + 1, headline: expect.stringMatching(/^Draft /) });
+    });
+
+    it(`audit log page as ${who}: ${adminOnly}`, async () => {
+      await signInAs(who);
+      expect(await pageOutcome(() => auditPage({ searchParams: Promise.resolve({ entityType: 'article' }) }))).toBe(adminOnly);
+      expect(await libOutcome(who, (actor) => listAuditLog(actor))).toBe(adminOnly);
     });
   }
 });

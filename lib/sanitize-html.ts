@@ -5,6 +5,7 @@
  */
 import { parseDocument } from 'htmlparser2';
 import { isTag, isText, type ChildNode, type Element } from 'domhandler';
+import { cleanText } from './validation/text';
 import { isSafeHref } from './validation/words';
 
 /** Elements kept, with the attributes each may carry. */
@@ -39,7 +40,7 @@ function attributes(element: Element): string {
     if (value === undefined) continue;
     if (name === 'href' && !isSafeHref(value)) continue;
     if ((name === 'colspan' || name === 'rowspan') && !/^\d{1,3}$/.test(value)) continue;
-    out += ` ${name}="${escapeAttribute(value.trim())}"`;
+    out += ` ${name}="${escapeAttribute(cleanText(value).trim())}"`;
   }
   if (element.name === 'a' && out.includes('href=')) out += ' rel="nofollow noopener"';
   return out;
@@ -49,7 +50,7 @@ function attributes(element: Element): string {
 export function sanitizeNodes(nodes: readonly ChildNode[], removed: Set<string>): string {
   let out = '';
   for (const node of nodes) {
-    if (isText(node)) out += escapeText(node.data);
+    if (isText(node)) out += escapeText(cleanText(node.data));
     else if (isTag(node)) {
       const name = node.name.toLowerCase();
       if (DROPPED.has(name)) {
@@ -68,5 +69,14 @@ export function sanitizeNodes(nodes: readonly ChildNode[], removed: Set<string>)
 
 /** Sanitises an HTML fragment. Reader renderers can call this again before output. */
 export function sanitizeHtml(html: string, removed: Set<string> = new Set()): string {
-  return sanitizeNodes(parseDocument(html).children, removed).trim();
+  let out = sanitizeNodes(parseDocument(html).children, removed).trim();
+  // The parser closes some elements implicitly (a <tfoot> opened inside <thead> closes it), so
+  // serialised output can read back nested differently. Settle on a form that reads back as
+  // itself, so what is stored is exactly what every later pass and renderer sees.
+  for (let pass = 0; pass < 4; pass++) {
+    const again = sanitizeNodes(parseDocument(out).children, removed).trim();
+    if (again === out) break;
+    out = again;
+  }
+  return out;
 }

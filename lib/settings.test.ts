@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { collectTags, type RenderRecord } from './cache-tags';
 import { write } from './db';
-import { getBreakingNews, getSiteSettings } from './settings';
+import { getSiteSettings } from './settings';
 
 beforeAll(async () => {
   await write((tx) =>
@@ -25,16 +24,5 @@ describe('site settings', () => {
     expect(settings.sponsoredLinks).toEqual([]);
     expect(settings.appPromo?.title).toBe('App');
     expect(settings.timeZone).toBe('Asia/Bangkok');
-  });
-
-  it('shows the breaking bar until it expires, and a cached page expires with it', async () => {
-    const expires = new Date('2026-11-29T12:00:00Z');
-    await write((tx) => tx.siteSettings.update({ where: { id: 1 }, data: { breakingText: 'Bridge closed', breakingUrl: '/news/bridge', breakingExpiresAt: expires } }));
-    const record: RenderRecord = { tags: new Set() };
-    const bar = await collectTags(record, () => getBreakingNews(new Date('2026-11-29T11:00:00Z')));
-    expect(bar).toEqual({ text: 'Bridge closed', url: '/news/bridge' });
-    expect(record.expiresAt).toBe(expires.getTime());
-    expect(record.tags).toContain('settings');
-    expect(await getBreakingNews(new Date('2026-11-29T12:00:01Z'))).toBeNull();
   });
 });

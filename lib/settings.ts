@@ -1,8 +1,8 @@
 /** Public site settings (the single SiteSettings row), validated at the boundary. */
+import { cache } from 'react';
 import { z } from 'zod';
-import { recordExpiry, recordTags, tags } from './cache-tags';
+import { recordTags, tags } from './cache-tags';
 import { db } from './db';
-import { safeHref } from './validation/body';
 
 const linkUrl = z.url({ protocol: /^https?$/ });
 
@@ -23,11 +23,6 @@ export interface SiteSettings {
   socialLinks: SocialLink[];
   sponsoredLinks: SponsoredLink[];
   appPromo: AppPromo | null;
-}
-
-export interface BreakingNews {
-  text: string;
-  url: string | null;
 }
 
 const FALLBACK: SiteSettings = {
@@ -56,8 +51,11 @@ function validTimeZone(zone: string): string {
   }
 }
 
-/** Public site settings; a fresh database without a settings row gets neutral defaults. */
-export async function getSiteSettings(): Promise<SiteSettings> {
+/**
+ * Public site settings; a fresh database without a settings row gets neutral defaults.
+ * Memoised per render (React `cache`): the page, its metadata and the layout ask alike.
+ */
+export const getSiteSettings = cache(async function getSiteSettings(): Promise<SiteSettings> {
   recordTags(tags.settings);
   const row = await db().siteSettings.findUnique({
     where: { id: 1 },
@@ -83,24 +81,4 @@ export async function getSiteSettings(): Promise<SiteSettings> {
     sponsoredLinks: parsed(sponsoredLinksSchema, row.sponsoredLinks, []),
     appPromo: parsed(appPromoSchema.nullable(), row.appPromo ?? null, null),
   };
-}
-
-/**
- * The breaking-news bar, or null when none is set or it has expired. A cached page carrying the
- * bar expires with it.
- */
-export async function getBreakingNews(now = new Date()): Promise<BreakingNews | null> {
-  recordTags(tags.settings);
-  const row = await db().siteSettings.findUnique({
-    where: { id: 1 },
-    select: { breakingText: true, breakingUrl: true, breakingExpiresAt: true },
-  });
-  const text = row?.breakingText?.trim();
-  if (!row || !text) return null;
-  if (row.breakingExpiresAt) {
-    if (row.breakingExpiresAt.getTime() <= now.getTime()) return null;
-    recordExpiry(row.breakingExpiresAt.getTime());
-  }
-  const url = row.breakingUrl && safeHref.safeParse(row.breakingUrl).success ? row.breakingUrl.trim() : null;
-  return { text, url };
-}
+});

@@ -28,6 +28,14 @@ export interface SharedCounters {
 export function createMemoryCounters(now: () => number = Date.now): SharedCounters {
   const windows = new Map<string, CounterWindow>();
   const tallies = new Map<string, Map<string, number>>();
+  let swept = now();
+  // Windows keyed by time (views:ip:<address>:<minute>) are never asked for again once closed:
+  // drop closed ones every minute so the map holds only the current ones.
+  const sweep = () => {
+    if (now() - swept < 60_000) return;
+    swept = now();
+    for (const [key, window] of windows) if (window.resetAt <= swept) windows.delete(key);
+  };
   const open = (key: string) => {
     const window = windows.get(key);
     if (window && window.resetAt <= now()) {
@@ -38,6 +46,7 @@ export function createMemoryCounters(now: () => number = Date.now): SharedCounte
   };
   return {
     async hit(key, windowMs) {
+      sweep();
       const window = open(key) ?? { count: 0, resetAt: now() + windowMs };
       window.count++;
       windows.set(key, window);
@@ -113,6 +122,11 @@ export function sharedCounters(): SharedCounters {
   if (holder[KEY]) return holder[KEY];
   const client = redis();
   return (holder[KEY] = client ? createRedisCounters(client) : createMemoryCounters());
+}
+
+/** Replaces the process's counters (tests play two instances; undefined goes back to the default). */
+export function setSharedCounters(counters: SharedCounters | undefined): void {
+  (globalThis as Holder)[KEY] = counters;
 }
 
 // Sign-in failures (lib/auth/rate-limit.ts): a count and the time of the latest failure, forgotten

@@ -284,6 +284,13 @@ export async function getTagForEditing(actor: Actor, id: number): Promise<TagRow
   return { ...rest, articles: _count.articles };
 }
 
+/** The id of the tag at `/tag/{slug}`, or null: the merge form names its target by slug. */
+export async function findTagIdBySlug(actor: Actor, slug: string): Promise<number | null> {
+  requireRole(actor, ...EDITORS);
+  const row = await db().tag.findUnique({ where: { slug }, select: { id: true } });
+  return row?.id ?? null;
+}
+
 async function tagSlugTaken(tx: Tx, slug: string, exceptId?: number): Promise<string | null> {
   const other = await tx.tag.findFirst({ where: { slug, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { name: true } });
   return other ? `The tag “${other.name}” already uses this slug; merge into it instead.` : null;

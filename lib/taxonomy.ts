@@ -1,4 +1,5 @@
 /** Sections and tags as readers see them: navigation, section fronts and tag archives. */
+import { cache } from 'react';
 import { recordTags, tags } from './cache-tags';
 import { db } from './db';
 
@@ -30,8 +31,11 @@ export interface TagInfo {
 
 const linkSelect = { id: true, slug: true, name: true } as const;
 
-/** Top-level sections in editor order, each with its sub-sections: the header and footer navigation. */
-export async function listNavSections(): Promise<NavSection[]> {
+/**
+ * Top-level sections in editor order, each with its sub-sections: the header and footer navigation.
+ * Memoised per render (React `cache`): the page, its metadata and the layout ask alike.
+ */
+export const listNavSections = cache(async function listNavSections(): Promise<NavSection[]> {
   recordTags(tags.nav);
   const rows = await db().section.findMany({
     where: { parentId: null, showInNav: true },
@@ -47,10 +51,13 @@ export async function listNavSections(): Promise<NavSection[]> {
     path: `/${top.slug}`,
     children: top.children.map((c) => ({ id: c.id, name: c.name, path: `/${top.slug}/${c.slug}` })),
   }));
-}
+});
 
-/** A top-level section by its slug, with its sub-sections. */
-export async function getTopSection(slug: string): Promise<SectionInfo | null> {
+/**
+ * A top-level section by its slug, with its sub-sections.
+ * Memoised per render (React `cache`): the page, its metadata and the layout ask alike.
+ */
+export const getTopSection = cache(async function getTopSection(slug: string): Promise<SectionInfo | null> {
   const row = await db().section.findFirst({
     where: { parentId: null, slug },
     select: {
@@ -73,10 +80,13 @@ export async function getTopSection(slug: string): Promise<SectionInfo | null> {
     parent: null,
     children: row.children.map((c) => ({ id: c.id, name: c.name, path: `/${row.slug}/${c.slug}` })),
   };
-}
+});
 
-/** A sub-section by its parent's slug and its own. Records nothing on a miss: the caller tries an article next. */
-export async function getSubSection(topSlug: string, slug: string): Promise<SectionInfo | null> {
+/**
+ * A sub-section by its parent's slug and its own. Records nothing on a miss: the caller tries an article next.
+ * Memoised per render (React `cache`): the page, its metadata and the layout ask alike.
+ */
+export const getSubSection = cache(async function getSubSection(topSlug: string, slug: string): Promise<SectionInfo | null> {
   const row = await db().section.findFirst({
     where: { slug, parent: { slug: topSlug, parentId: null } },
     select: { ...linkSelect, description: true, parent: { select: linkSelect } },
@@ -92,9 +102,10 @@ export async function getSubSection(topSlug: string, slug: string): Promise<Sect
     parent: { id: row.parent.id, name: row.parent.name, path: `/${row.parent.slug}` },
     children: [],
   };
-}
+});
 
-export async function getTag(slug: string): Promise<TagInfo | null> {
+/** A tag by its slug. Memoised per render (React `cache`): the page and its metadata ask alike. */
+export const getTag = cache(async function getTag(slug: string): Promise<TagInfo | null> {
   const row = await db().tag.findUnique({ where: { slug }, select: { ...linkSelect, description: true } });
   if (!row) {
     recordTags(tags.missing(`/tag/${slug}`));
@@ -102,4 +113,4 @@ export async function getTag(slug: string): Promise<TagInfo | null> {
   }
   recordTags(tags.tag(row.id));
   return { ...row, path: `/tag/${row.slug}` };
-}
+});

@@ -1,9 +1,15 @@
 /**
  * Article views, write side (DESIGN §5): counted in hourly buckets so "most read" is a rolling
- * window. Beacons are added up in memory and written in one short transaction every few seconds;
- * bots are ignored and each address may count only so many views a minute. No cookies.
+ * window. Bots are ignored and each address may count only so many views a minute; counted views
+ * are tallied and written in one short transaction every few seconds. No cookies.
+ *
+ * The per-address limit and the tally live in lib/shared-counters.ts: in memory on one instance,
+ * in Redis with REDIS_URL. With several instances an address gets one allowance across all of
+ * them, and views wait in Redis rather than in one instance's memory: whichever instance flushes
+ * next writes everybody's, and an instance that dies takes no views with it.
  */
 import { db, write } from './db';
+import { sharedCounters } from './shared-counters';
 
 /** User agents that are not readers: crawlers, link previews, monitors, scripts. */
 const BOT = /bot|crawl|spider|slurp|archiver|facebookexternalhit|embedly|preview|headless|lighthouse|pingdom|uptime|monitor|curl|wget|python|httpclient|okhttp|java\/|go-http|node-fetch|axios|libwww|scrapy/i;
@@ -12,7 +18,9 @@ export const VIEW_RETENTION_DAYS = 90;
 const HOUR_MS = 3_600_000;
 const FLUSH_MS = 5_000;
 /** Views one address may count per minute; a reader opening stories in tabs stays well below. */
-const PER_IP_PER_MINUTE = 30;
+export const VIEWS_PER_IP_PER_MINUTE = 30;
+/** The shared tally of counted views not yet written: field `${articleId}:${hourMs}` → count. */
+const TALLY = 'views';
 
 export function isBot(userAgent: string | undefined): boolean {
   return !userAgent || BOT.test(userAgent);
@@ -23,11 +31,6 @@ export function hourOf(at: number): Date {
 }
 
 interface ViewState {
-  /** `${articleId}:${hourMs}` → count */
-  pending: Map<string, number>;
-  /** address → views counted in the current minute */
-  perIp: Map<string, number>;
-  minute: number;
   timer?: NodeJS.Timeout;
   flushing?: Promise<void>;
   lastPrune: number;
@@ -39,65 +42,47 @@ type Holder = { [KEY]?: ViewState };
 
 function state(): ViewState {
   const holder = globalThis as Holder;
-  return (holder[KEY] ??= { pending: new Map(), perIp: new Map(), minute: 0, lastPrune: 0 });
+  return (holder[KEY] ??= { lastPrune: 0 });
 }
 
 export type ViewOutcome = 'counted' | 'bot' | 'limited';
 
 /** Counts one view of `articleId` (validated by the caller) unless it comes from a bot or a busy address. */
-export function recordView({ articleId, userAgent, ip, now = Date.now() }: { articleId: number; userAgent?: string; ip: string; now?: number }): ViewOutcome {
+export async function recordView({ articleId, userAgent, ip, now = Date.now() }: { articleId: number; userAgent?: string; ip: string; now?: number }): Promise<ViewOutcome> {
   if (isBot(userAgent)) return 'bot';
-  const s = state();
+  const counters = sharedCounters();
+  // One window per calendar minute, so every instance agrees on when an address's allowance renews.
   const minute = Math.floor(now / 60_000);
-  if (minute !== s.minute) {
-    s.minute = minute;
-    s.perIp.clear();
-  }
-  const used = s.perIp.get(ip) ?? 0;
-  if (used >= PER_IP_PER_MINUTE) return 'limited';
-  s.perIp.set(ip, used + 1);
-
-  const key = `${articleId}:${hourOf(now).getTime()}`;
-  s.pending.set(key, (s.pending.get(key) ?? 0) + 1);
+  const { count } = await counters.hit(`views:ip:${ip}:${minute}`, 60_000);
+  if (count > VIEWS_PER_IP_PER_MINUTE) return 'limited';
+  await counters.add(TALLY, `${articleId}:${hourOf(now).getTime()}`);
+  const s = state();
   s.timer ??= setTimeout(() => void flushViews().catch((error: unknown) => console.error('Writing view counts failed:', error)), FLUSH_MS);
   s.timer.unref();
   return 'counted';
 }
 
 /**
- * Writes the pending counts: one transaction adding to each (article, hour) bucket. Views of
- * articles that do not exist or are not live are dropped. Prunes old buckets at most hourly.
+ * Writes the tallied counts (this instance's and, with Redis, every other's): one transaction
+ * adding to each (article, hour) bucket. Views of articles that do not exist or are not live are
+ * dropped. If the write fails the counts go back into the tally for the next flush. Prunes old
+ * buckets at most hourly.
  */
 export async function flushViews(now = Date.now()): Promise<void> {
   const s = state();
   clearTimeout(s.timer);
   s.timer = undefined;
   await s.flushing;
-  if (s.pending.size === 0) return;
-  const batch = s.pending;
-  s.pending = new Map();
   s.flushing = (async () => {
-    const counts = [...batch].map(([key, count]) => {
-      const [articleId, hour] = key.split(':').map(Number) as [number, number];
-      return { articleId, hour: new Date(hour), count };
-    });
-    const ids = [...new Set(counts.map((c) => c.articleId))];
-    const live = await db().article.findMany({
-      where: { id: { in: ids }, publicationState: 'published', deletedAt: null },
-      select: { id: true },
-    });
-    const liveIds = new Set(live.map((row) => row.id));
-    const rows = counts.filter((c) => liveIds.has(c.articleId));
-    if (rows.length) {
-      await write(async (tx) => {
-        for (const { articleId, hour, count } of rows) {
-          await tx.viewBucket.upsert({
-            where: { articleId_hour: { articleId, hour } },
-            create: { articleId, hour, count },
-            update: { count: { increment: count } },
-          });
-        }
-      });
+    const counters = sharedCounters();
+    const batch = await counters.drain(TALLY);
+    if (batch.size > 0) {
+      try {
+        await writeBuckets(batch);
+      } catch (error) {
+        for (const [field, count] of batch) await counters.add(TALLY, field, count);
+        throw error;
+      }
     }
     if (now - s.lastPrune >= HOUR_MS) {
       s.lastPrune = now;
@@ -109,6 +94,30 @@ export async function flushViews(now = Date.now()): Promise<void> {
   } finally {
     s.flushing = undefined;
   }
+}
+
+async function writeBuckets(batch: Map<string, number>): Promise<void> {
+  const counts = [...batch].map(([field, count]) => {
+    const [articleId, hour] = field.split(':').map(Number) as [number, number];
+    return { articleId, hour: new Date(hour), count };
+  });
+  const ids = [...new Set(counts.map((c) => c.articleId))];
+  const live = await db().article.findMany({
+    where: { id: { in: ids }, publicationState: 'published', deletedAt: null },
+    select: { id: true },
+  });
+  const liveIds = new Set(live.map((row) => row.id));
+  const rows = counts.filter((c) => liveIds.has(c.articleId));
+  if (rows.length === 0) return;
+  await write(async (tx) => {
+    for (const { articleId, hour, count } of rows) {
+      await tx.viewBucket.upsert({
+        where: { articleId_hour: { articleId, hour } },
+        create: { articleId, hour, count },
+        update: { count: { increment: count } },
+      });
+    }
+  });
 }
 
 /** Deletes buckets older than the retention window; returns how many went. */

@@ -6,6 +6,7 @@ import cliProgress from 'cli-progress';
 import { z } from 'zod';
 import { config, ConfigError } from '../lib/config';
 import { disconnect } from '../lib/db';
+import { connectToolInvalidation } from '../lib/instance';
 import { WxrValidationError } from '../lib/import/catalog';
 import { formatReport } from '../lib/import/report';
 import { importWordPress } from '../lib/import/wordpress';
@@ -84,12 +85,15 @@ try {
   const url = config().DATABASE_URL;
   await migrate(url);
   const progress = progressReporter();
+  // What the import invalidates reaches running servers: through Redis, or the journal (ADR 018).
+  const disconnectInvalidation = await connectToolInvalidation();
   try {
     const report = await importWordPress({ file: args.file, uploadsDir: args.uploads, permalinks: args.permalinks, dryRun: args.dryRun, onProgress: progress.update });
     progress.stop();
     console.log(formatReport(report));
   } finally {
     progress.stop();
+    await disconnectInvalidation();
     await disconnect();
   }
 } catch (error) {

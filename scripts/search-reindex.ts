@@ -3,6 +3,7 @@ import cliProgress from 'cli-progress';
 import { invalidate, tags } from '../lib/cache-tags';
 import { config, ConfigError } from '../lib/config';
 import { disconnect } from '../lib/db';
+import { connectToolInvalidation } from '../lib/instance';
 import { migrate, MigrationError } from '../lib/migrate';
 import { reindexSearch } from '../lib/search/reindex';
 
@@ -26,7 +27,9 @@ try {
     },
   });
   bar.stop();
+  const disconnectInvalidation = await connectToolInvalidation();
   await invalidate([tags.search]);
+  await disconnectInvalidation();
   console.log(
     `Indexed ${result.readerDocs.toLocaleString('en-US')} published and ${result.staffDocs.toLocaleString('en-US')} working copies of ${result.articles.toLocaleString('en-US')} articles in ${(result.ms / 1000).toFixed(1)} s`,
   );

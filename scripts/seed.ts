@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { invalidate, tags } from '../lib/cache-tags';
 import { config, ConfigError } from '../lib/config';
+import { connectToolInvalidation } from '../lib/instance';
 import { migrate, MigrationError } from '../lib/migrate';
 import { currentHour, SeedRefusedError, seedDemo } from '../lib/seed';
 
@@ -67,7 +68,9 @@ try {
     progress.stop();
   }
   // A running server (or, with Redis, every instance) must drop pages rendered from the old content.
+  const disconnectInvalidation = await connectToolInvalidation();
   await invalidate([tags.home, tags.feeds, tags.sitemaps, tags.settings, tags.nav, tags.mostRead, tags.redirects]);
+  await disconnectInvalidation();
   const seconds = result.elapsedMs / 1000;
   console.log(
     `Seeded ${result.articles.toLocaleString('en-US')} articles in ${seconds.toFixed(1)} s (${Math.round(result.articles / Math.max(seconds, 0.001)).toLocaleString('en-US')}/s): ` +

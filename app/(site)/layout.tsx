@@ -5,7 +5,8 @@ import { BreakingBar } from '@/components/layout/breaking-bar';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { listFooterPages } from '@/lib/pages';
-import { getBreakingNews, getSiteSettings } from '@/lib/settings';
+import { getBreakingBar } from '@/lib/home-curation';
+import { getSiteSettings } from '@/lib/settings';
 import { getSeoSettings } from '@/lib/seo/data';
 import { siteMetadata } from '@/lib/seo/metadata';
 import { listNavSections } from '@/lib/taxonomy';
@@ -19,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SiteLayout({ children }: { children: ReactNode }) {
   // Reader pages must never be prerendered at build time (DESIGN §8.3).
   await connection();
-  const [settings, sections, pages, breaking] = await Promise.all([getSiteSettings(), listNavSections(), listFooterPages(), getBreakingNews()]);
+  const [settings, sections, pages, breaking] = await Promise.all([getSiteSettings(), listNavSections(), listFooterPages(), getBreakingBar()]);
   return (
     <html lang={settings.language}>
       <body className="bg-paper font-sans text-ink antialiased">

@@ -24,6 +24,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/admin/pages', label: 'Pages', roles: EDITORS },
   { href: '/admin/users', label: 'Users', roles: ['admin'] },
   { href: '/admin/settings', label: 'Settings', roles: ['admin'] },
+  { href: '/admin/audit', label: 'Audit log', roles: ['admin'] },
   { href: '/admin/trash', label: 'Trash', roles: EDITORS },
 ];
 

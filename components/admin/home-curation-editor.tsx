@@ -20,7 +20,20 @@ interface Slot extends StoryOption {
 
 const button = 'rounded border border-neutral-700 px-2 py-1 text-xs font-medium hover:bg-neutral-100 disabled:opacity-40';
 
-export function HomeCurationEditor({ lead: initialLead, top: initialTop, candidates, maxTop }: { lead: StoryOption | null; top: Slot[]; candidates: StoryOption[]; maxTop: number }) {
+export function HomeCurationEditor({
+  lead: initialLead,
+  top: initialTop,
+  candidates,
+  maxTop,
+  shown,
+}: {
+  lead: StoryOption | null;
+  top: Slot[];
+  candidates: StoryOption[];
+  maxTop: number;
+  /** How many top stories the reader home shows. */
+  shown: number;
+}) {
   const [lead, setLead] = useState<StoryOption | null>(initialLead);
   const [top, setTop] = useState<Slot[]>(initialTop);
   const [state, action, pending] = useActionState(saveCurationAction, initialFormState);
@@ -59,7 +72,7 @@ export function HomeCurationEditor({ lead: initialLead, top: initialTop, candida
         <h2 id="top-title" className="mb-2 font-semibold">
           Top stories ({top.length} of {maxTop})
         </h2>
-        <p className="mb-2 text-sm text-neutral-700">Pinned stories keep their place. Unpinned ones move down as new stories are published.</p>
+        <p className="mb-2 text-sm text-neutral-700">Readers see the first {shown}. Pinned stories keep their place. Unpinned ones move down as new stories are published.</p>
         {top.length ? (
           <ol className="space-y-2">
             {top.map((slot, i) => (

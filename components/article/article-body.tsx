@@ -109,7 +109,7 @@ function BodyBlock({ block, media }: { block: Block; media: Record<number, Image
       if (!image) return null;
       return (
         <figure>
-          <Picture image={{ ...image, alt: block.alt }} sizes="(min-width: 768px) 700px, 100vw" />
+          <Picture image={{ ...image, alt: block.alt || image.alt }} sizes="(min-width: 768px) 700px, 100vw" />
           {block.caption || block.credit ? (
             <figcaption>
               {block.caption}

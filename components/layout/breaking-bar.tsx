@@ -1,4 +1,4 @@
-import type { BreakingNews } from '@/lib/settings';
+import type { BreakingBar as BreakingNews } from '@/lib/home-curation';
 
 export function BreakingBar({ news }: { news: BreakingNews }) {
   return (

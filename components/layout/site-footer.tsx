@@ -2,6 +2,7 @@ import type { PageLink } from '@/lib/pages';
 import type { SiteSettings } from '@/lib/settings';
 import type { NavSection } from '@/lib/taxonomy';
 import { SocialLinks } from './social-links';
+import { SectionNav } from './section-nav';
 
 export function SiteFooter({ settings, sections, pages }: { settings: SiteSettings; sections: NavSection[]; pages: PageLink[] }) {
   return (
@@ -10,17 +11,13 @@ export function SiteFooter({ settings, sections, pages }: { settings: SiteSettin
         <div className="lg:col-span-2">
           <p className="font-serif text-2xl font-black">{settings.name}</p>
           {settings.tagline ? <p className="mt-1 font-serif text-muted italic">{settings.tagline}</p> : null}
-          <nav aria-label="Sections in footer" className="mt-4">
-            <ul className="grid grid-cols-2 gap-x-4 gap-y-1 font-sans text-sm sm:grid-cols-3">
-              {sections.map((s) => (
-                <li key={s.id}>
-                  <a href={s.path} className="story-link inline-block py-1">
-                    {s.name}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <SectionNav
+            label="Sections in footer"
+            sections={sections}
+            className="mt-4"
+            listClassName="grid grid-cols-2 gap-x-4 gap-y-1 font-sans text-sm sm:grid-cols-3"
+            linkClassName="story-link inline-block py-1"
+          />
         </div>
         <nav aria-label="About the site">
           <h2 className="block-title">The paper</h2>

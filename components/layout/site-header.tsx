@@ -1,4 +1,5 @@
 import type { NavSection } from '@/lib/taxonomy';
+import { SectionNav } from './section-nav';
 
 function SearchForm({ id }: { id: string }) {
   return (
@@ -43,17 +44,13 @@ export function SiteHeader({ name, tagline, sections }: { name: string; tagline:
           </div>
         </div>
       </div>
-      <nav aria-label="Sections" className="hidden border-t border-rule md:block">
-        <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-5 gap-y-1 px-4 py-2 font-sans text-sm font-semibold">
-          {sections.map((s) => (
-            <li key={s.id}>
-              <a href={s.path} className="story-link inline-block py-1">
-                {s.name}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SectionNav
+        label="Sections"
+        sections={sections}
+        className="hidden border-t border-rule md:block"
+        listClassName="mx-auto flex max-w-6xl flex-wrap gap-x-5 gap-y-1 px-4 py-2 font-sans text-sm font-semibold"
+        linkClassName="story-link inline-block py-1"
+      />
       {/* Small screens: a <details> menu that opens without JavaScript. */}
       <details className="nav-menu border-t border-rule md:hidden">
         <summary className="mx-auto flex max-w-6xl items-center gap-2 px-4 py-3 font-sans text-sm font-bold">
@@ -61,17 +58,7 @@ export function SiteHeader({ name, tagline, sections }: { name: string; tagline:
         </summary>
         <div className="mx-auto max-w-6xl space-y-4 px-4 pb-4">
           <SearchForm id="menu-search" />
-          <nav aria-label="Sections menu">
-            <ul className="grid grid-cols-2 gap-x-4 font-sans text-sm">
-              {sections.map((s) => (
-                <li key={s.id}>
-                  <a href={s.path} className="story-link block py-2 font-semibold">
-                    {s.name}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <SectionNav label="Sections menu" sections={sections} listClassName="grid grid-cols-2 gap-x-4 font-sans text-sm" linkClassName="story-link block py-2 font-semibold" />
         </div>
       </details>
     </header>

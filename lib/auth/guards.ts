@@ -36,9 +36,14 @@ export function actionAuthError(error: unknown): string | null {
 
 /**
  * Route handlers that change state refuse cross-site requests (Next checks server actions itself).
- * A request passes when its Origin — or, lacking one, its Referer — is our own origin.
+ * A request passes when its Origin — or, lacking one, its Referer — is our own origin. Browsers
+ * that send Fetch Metadata also say where the request came from: anything but `same-origin` (or
+ * `none`, typed into the address bar) is refused, which also shuts out a sibling subdomain that
+ * shares our site but not our origin.
  */
 export function isSameOrigin(request: Request): boolean {
+  const site = request.headers.get('sec-fetch-site');
+  if (site && site !== 'same-origin' && site !== 'none') return false;
   const allowed = new Set([new URL(config().SITE_URL).origin, new URL(request.url).origin]);
   const origin = request.headers.get('origin');
   if (origin) return allowed.has(origin);

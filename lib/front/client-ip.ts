@@ -4,17 +4,17 @@
  */
 import { isIP } from 'node:net';
 
-function plain(address: string): string {
-  // Node reports IPv4 peers on dual-stack sockets as ::ffff:a.b.c.d.
+/** An address as configured in TRUST_PROXY: IPv4 peers on dual-stack sockets lose their ::ffff: prefix. */
+export function plainAddress(address: string): string {
   return address.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address;
 }
 
 export function clientIp(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, trusted: readonly string[]): string {
-  const peer = plain(socketAddress ?? '');
+  const peer = plainAddress(socketAddress ?? '');
   if (!trusted.length || !trusted.includes(peer) || !forwardedFor) return peer;
   const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor)
     .split(',')
-    .map((hop) => plain(hop.trim()))
+    .map((hop) => plainAddress(hop.trim()))
     .filter((hop) => isIP(hop) !== 0);
   // Walk from the nearest hop outward; the first address that is not one of our proxies is the client.
   for (let i = hops.length - 1; i >= 0; i -= 1) if (!trusted.includes(hops[i]!)) return hops[i]!;

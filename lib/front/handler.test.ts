@@ -76,6 +76,22 @@ describe('front layer', () => {
     expect(forwardedFor).toEqual(['127.0.0.1']);
   });
 
+  it('answers a path with malformed percent-encoding with 400 itself, on reader and newsroom paths alike', async () => {
+    for (const path of ['/news/%E0%A4%A', '/%', '/tag/%ZZ', '/admin/articles/%C0%AF', '/media/%FF%FE.jpg', '/_next/static/%']) {
+      const res = await get(path);
+      expect(res.status, path).toBe(400);
+      expect(res.headers.get('cache-control')).toBe('private, no-store');
+      expect(await res.text()).toContain('This address is not valid');
+    }
+    const api = await get('/api/%E0%A4%A');
+    expect(api.status).toBe(400);
+    expect(await api.json()).toMatchObject({ error: expect.any(String) });
+    expect(renders).toEqual([]);
+    // Well-formed escapes still reach the page.
+    pages.set('/tag/%E0%B8%82', { tags: ['tag:1'] });
+    expect((await get('/tag/%E0%B8%82')).status).toBe(200);
+  });
+
   it('renders a miss once, strips the runtime, and serves the copy afterwards', async () => {
     pages.set('/story', { tags: ['article:1'] });
     const first = await get('/story');

@@ -8,17 +8,17 @@ import { readdirSync, statSync } from 'node:fs';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { collectTags, invalidatedSince, onInvalidate, sharedFresh, sharedStamp, tagEpoch, tags as tagNames, type RenderRecord } from '../cache-tags';
+import { catchUpInvalidations, collectTags, invalidatedSince, onInvalidate, sharedFresh, sharedStamp, tagEpoch, tags as tagNames, type RenderRecord } from '../cache-tags';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../session-cookie';
 import { getSiteSettings } from '../settings';
 import { FrontCache, type CacheEntry } from './cache';
 import { CaptureResponse } from './capture';
-import { clientIp } from './client-ip';
+import { clientIp, plainAddress } from './client-ip';
 import { buildEntry, chooseVariant, matchesIfNoneMatch } from './encode';
 import { loadEnhanceModule, type StaticAsset } from './enhance-asset';
-import { PRIVATE_NO_STORE, publicCacheControl, readerCsp, SECURITY_HEADERS } from './headers';
-import { normaliseUrl } from './normalise';
-import { errorPage, gonePage, isEmptyErrorShell, notFoundPage, type StaticPageOptions } from './pages';
+import { HSTS, PRIVATE_NO_STORE, publicCacheControl, readerCsp, SECURITY_HEADERS, viaHttps } from './headers';
+import { decodablePath, normaliseUrl } from './normalise';
+import { badRequestPage, errorPage, gonePage, isEmptyErrorShell, notFoundPage, type StaticPageOptions } from './pages';
 import { looksLikeWordPress, RedirectTable, resolveWordPressUrl } from './redirects';
 import { stripLinkHeader, stripRuntime } from './strip';
 import { handleViewBeacon } from './view-beacon';
@@ -131,8 +131,13 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
     return siteInfo;
   }
 
-  function setSecurityHeaders(res: ServerResponse): void {
+  /** Headers for every response, whichever path below writes it (writeHead merges them in). */
+  function setSecurityHeaders(req: IncomingMessage, res: ServerResponse): void {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    const trustedPeer = trustProxy.includes(plainAddress(req.socket.remoteAddress ?? ''));
+    if (viaHttps({ siteHttps: https, trustedPeer, forwardedProto: req.headers['x-forwarded-proto'] })) res.setHeader('strict-transport-security', HSTS);
+    // Next builds redirects and origin checks from this header: only a trusted proxy may set it.
+    if (!trustedPeer) delete req.headers['x-forwarded-proto'];
   }
 
   function send(
@@ -284,6 +289,8 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
   }
 
   async function serveReader(req: IncomingMessage, res: ServerResponse, rawUrl: string): Promise<void> {
+    // A command-line tool (import, seed) may have invalidated pages since the last request (ADR 018).
+    catchUpInvalidations();
     const url = normaliseUrl(rawUrl);
     const search = new URLSearchParams(rawUrl.includes('?') ? rawUrl.slice(rawUrl.indexOf('?') + 1) : '');
     await redirects.ready().catch((error: unknown) => {
@@ -364,7 +371,15 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
     // Everything downstream (sign-in limits, the view beacon) reads the client from X-Forwarded-For:
     // replace whatever the client sent with the address we believe (TRUST_PROXY decides).
     req.headers['x-forwarded-for'] = clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustProxy);
+    setSecurityHeaders(req, res);
     try {
+      if (!decodablePath(path)) {
+        if (path.startsWith('/api/')) {
+          res.writeHead(400, { 'content-type': 'application/json', 'cache-control': PRIVATE_NO_STORE });
+          res.end(JSON.stringify({ error: 'The address has malformed percent-encoding.' }));
+        } else sendPage(req, res, { status: 400, html: badRequestPage(await staticPageOptions()), cacheStatus: 'BAD', cacheControl: PRIVATE_NO_STORE });
+        return;
+      }
       if (path === '/api/views') {
         await handleViewBeacon(req, res, req.headers['x-forwarded-for']);
         return;
@@ -374,7 +389,6 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
         enhance.serve(req, res);
         return;
       }
-      setSecurityHeaders(res);
       const reader = (req.method === 'GET' || req.method === 'HEAD') && !PASS_THROUGH.test(path) && !files.has(path) && !isRscRequest(req, rawUrl);
       if (!reader) {
         if (/^\/(?:admin|preview)(?:\/|$)/.test(path)) res.setHeader('cache-control', PRIVATE_NO_STORE);

@@ -41,7 +41,28 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   // no-referrer would make Chrome send `Origin: null` on same-origin POSTs (DESIGN §8.13).
   'referrer-policy': 'strict-origin-when-cross-origin',
   'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+  // Older browsers ignore CSP frame-ancestors; nothing of ours is meant to be framed (clickjacking).
+  'x-frame-options': 'DENY',
 };
+
+/**
+ * One year, this host only: the site's own subdomains may be run by others over plain HTTP, and
+ * `preload` is a decision for the operator, not the software.
+ */
+export const HSTS = 'max-age=31536000';
+
+/**
+ * True when the client reached us over HTTPS: SITE_URL says so (TLS ends in front of us on every
+ * request), or a trusted proxy says this request arrived as https. A client's own
+ * X-Forwarded-Proto is not believed.
+ */
+export function viaHttps({ siteHttps, trustedPeer, forwardedProto }: { siteHttps: boolean; trustedPeer: boolean; forwardedProto: string | string[] | undefined }): boolean {
+  if (siteHttps) return true;
+  if (!trustedPeer || forwardedProto === undefined) return false;
+  // A chain of proxies lists one protocol per hop; the first is what the client used.
+  const first = (Array.isArray(forwardedProto) ? forwardedProto[0]! : forwardedProto).split(',')[0]!.trim().toLowerCase();
+  return first === 'https';
+}
 
 export const PRIVATE_NO_STORE = 'private, no-store';
 

@@ -29,6 +29,19 @@ function canonicalSegment(segment: string): string {
   return encodeURIComponent(decoded.toLowerCase());
 }
 
+/**
+ * False when `path` holds percent-encoding that is not UTF-8 (`%E0%A4%A`, `%ZZ`, `%C0%AF`). Next
+ * answers such paths with a 500 while routing; no page of ours has one, so they are a 400.
+ */
+export function decodablePath(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Normalises `rawUrl` (a request target such as `/World//News/?page=2&utm_source=x`). */
 export function normaliseUrl(rawUrl: string): NormalisedUrl {
   const queryStart = rawUrl.indexOf('?');

@@ -1,5 +1,5 @@
 /**
- * Pages the front layer answers by itself: 410 Gone and server errors. A 5xx from Next renders
+ * Pages the front layer answers by itself: 400 for unreadable addresses, 410 Gone and server errors. A 5xx from Next renders
  * empty once its client runtime is stripped (DESIGN §8.7), and Next cannot send a 410 (§8.12).
  * Self-contained HTML (inline styles only, which the reader CSP allows) so they work even when
  * the database or the build is what failed.
@@ -60,6 +60,11 @@ export function isEmptyErrorShell(html: string): boolean {
   if (!html.includes('id="__next_error__"')) return false;
   const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? '';
   return body.replace(/<div hidden="">(?:<!--[^>]*-->)*<\/div>/g, '').replace(/<!--[^>]*-->/g, '').trim() === '';
+}
+
+/** For a request target that cannot name any page: malformed percent-encoding (`/news/%E0%A4%A`). */
+export function badRequestPage(options: StaticPageOptions): string {
+  return page(options, 'This address is not valid', `<p>The address has characters that cannot be read. Check the link, or search for what you were looking for.</p>${searchForm}`);
 }
 
 export function errorPage(options: StaticPageOptions): string {

@@ -33,6 +33,31 @@ describe('RedirectTable', () => {
     expect(table.lookup(articlePath)).toBeUndefined();
   });
 
+  it('a change marked while a load is running is read by a fresh load before the next lookup', async () => {
+    const rows: { fromPath: string; toPath: string | null }[] = [];
+    const pending: (() => void)[] = [];
+    let loads = 0;
+    const table = new RedirectTable(async () => {
+      loads += 1;
+      const snapshot = [...rows];
+      await new Promise<void>((resolve) => pending.push(resolve));
+      return snapshot;
+    });
+    const first = table.ready();
+    // The rename is written, and marked, while the first load (which read before it) is still running.
+    rows.push({ fromPath: '/rivers', toPath: '/waterways' });
+    table.markStale();
+    const next = table.ready();
+    // Let every load that starts finish.
+    for (let round = 0; round < 5; round++) {
+      while (pending.length) pending.shift()!();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    await Promise.all([first, next]);
+    expect(loads).toBe(2);
+    expect(table.lookup('/rivers')).toEqual({ kind: 'redirect', location: '/waterways' });
+  });
+
   it('never loops on a cycle', async () => {
     await write(async (tx) => {
       await tx.redirect.create({ data: { fromPath: '/loop/a', toPath: '/loop/b' } });

@@ -17,27 +17,35 @@ export class RedirectTable {
   private loading?: Promise<void>;
   private stale = true;
 
+  /** `load` reads the rows; tests pass their own to control its timing. */
+  constructor(private readonly load: () => Promise<{ fromPath: string; toPath: string | null }[]> = loadRedirects) {}
+
   /** Marks the table for reloading on the next lookup (the `redirects` tag was invalidated). */
   markStale(): void {
     this.stale = true;
   }
 
-  /** Loads the table if it is stale; concurrent callers share one load. */
+  /**
+   * Loads the table if it is stale; concurrent callers share one load. A load that was already
+   * running when the table was marked stale may have read the rows before the change, so it does
+   * not count: the caller waits for a fresh one (a renamed URL redirects on the very next request).
+   */
   async ready(): Promise<void> {
-    if (!this.stale) return;
-    this.loading ??= (async () => {
-      this.stale = false;
-      try {
-        const rows = await loadRedirects();
-        this.table = new Map(rows.map((row) => [normaliseUrl(row.fromPath).path, row.toPath]));
-      } catch (error) {
-        this.stale = true;
-        throw error;
-      } finally {
-        this.loading = undefined;
-      }
-    })();
-    await this.loading;
+    while (this.stale) {
+      this.loading ??= (async () => {
+        this.stale = false;
+        try {
+          const rows = await this.load();
+          this.table = new Map(rows.map((row) => [normaliseUrl(row.fromPath).path, row.toPath]));
+        } catch (error) {
+          this.stale = true;
+          throw error;
+        } finally {
+          this.loading = undefined;
+        }
+      })();
+      await this.loading;
+    }
   }
 
   /** What the table says about canonical `path`, following chains to their end. */

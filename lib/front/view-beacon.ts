@@ -33,7 +33,8 @@ export async function handleViewBeacon(req: IncomingMessage, res: ServerResponse
     reply(res, 400, { 'content-type': 'application/json' }, JSON.stringify({ error: parsed.error.issues[0]!.message }));
     return;
   }
-  recordView({ articleId: parsed.data.a, userAgent: req.headers['user-agent'], ip });
+  // A view that cannot be counted (Redis down) is lost; the reader's page is unaffected.
+  await recordView({ articleId: parsed.data.a, userAgent: req.headers['user-agent'], ip }).catch((error: unknown) => console.error('Counting a view failed:', (error as Error).message));
   if (req.method === 'POST') reply(res, 204, {});
   else reply(res, 200, { 'content-type': 'image/gif', 'content-length': PIXEL.length }, PIXEL);
 }

@@ -5,17 +5,19 @@
  * so running the import again updates instead of duplicating. Writes go through `write()` in
  * short batched transactions (the SQLite write queue), retried when another process holds the lock.
  */
-import { stat } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { audit } from '../audit';
 import { tags as cacheTags, invalidate } from '../cache-tags';
-import { config } from '../config';
 import { db, write, type Prisma, type Tx } from '../db';
+import { withSearchIndexedOnce } from '../search/bulk-index';
 import { slugify, withSuffix } from '../seed/slug';
 import { topLevelSlugProblem } from '../seed/sections';
 import { bodyText, countWords, readingMinutes, type Body } from '../validation/body';
 import { CONTENT_TYPES, scanExport, uploadKey, type Catalog } from './catalog';
 import { convertContent, ConversionError, plainText, type ImageRef, type ResolvedImage } from './html';
-import { ImageRejected, ingestImage, insideDir } from './images';
+import { discardPreparedMedia, MediaRejectedError, prepareMedia } from '../media';
+import { insideDir } from './images';
 import { linkPath, normalizePath, structurePath, structureProblem } from './permalinks';
 import { insertRows, updateRow, type ColumnType } from './sql';
 import { readWxr, type WxrItem, type WxrTerm } from './wxr';
@@ -27,8 +29,6 @@ export interface ImportOptions {
   /** Permalink structure of the old site (`/%year%/%monthnum%/%postname%/`); default: each item's `<link>`. */
   permalinks?: string;
   dryRun?: boolean;
-  /** Defaults to config().MEDIA_DIR. */
-  mediaDir?: string;
   onProgress?: (progress: { phase: 'validate' | 'media' | 'import'; done: number; total: number }) => void;
 }
 
@@ -222,7 +222,7 @@ class Importer {
 
   constructor(
     private readonly catalog: Catalog,
-    private readonly options: ImportOptions & { mediaDir: string },
+    private readonly options: ImportOptions,
   ) {
     const zero = () => Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
     this.report = {
@@ -293,6 +293,8 @@ class Importer {
 
   private async writeRedirects(tx: Tx, redirects: Redirect[], livePaths: string[]): Promise<void> {
     redirects = redirects.filter((r) => !shadowsOwnRoute(r.from));
+    // A reader who asked for one of these URLs before the import may hold a cached 404.
+    for (const path of livePaths) this.touched.add(cacheTags.missing(path));
     if (livePaths.length) await tx.redirect.deleteMany({ where: { fromPath: { in: livePaths } } });
     const live = new Set(livePaths);
     const unique = new Map<string, string>();
@@ -344,7 +346,7 @@ class Importer {
       this.count('people', !existing);
       if (ids.newUser) this.count('users', true);
       this.people.set(author.login, { personId: ids.personId, userId: ids.userId, slug });
-      this.touched.add(cacheTags.author(ids.personId));
+      this.touched.add(cacheTags.author(ids.personId)).add(cacheTags.missing(`/author/${slug}`));
       redirects.push({ from: normalizePath(`/author/${author.login.toLowerCase().replace(/[^a-z0-9_.-]+/g, '-')}`), to: `/author/${slug}` });
       if (!existing) this.rename('author', author.login.toLowerCase(), slug);
     }
@@ -419,8 +421,8 @@ class Importer {
       return (await tx.section.create({ data, select: { id: true } })).id;
     }, existing?.id ?? adopt?.id ?? this.fakeId--);
     this.count('sections', !existing && !adopt);
-    this.touched.add(cacheTags.section(id));
     const path = parent ? `${parent.path}/${slug}` : `/${slug}`;
+    this.touched.add(cacheTags.section(id)).add(cacheTags.missing(path));
     return { id, topId: parent?.topId ?? id, path, wpPath: parent ? `${parent.wpPath}/${decodeSlug(term.slug)}` : decodeSlug(term.slug) };
   }
 
@@ -471,7 +473,7 @@ class Importer {
       );
       chunk.forEach((p, j) => {
         this.tagIds.set(p.term.slug, ids[j]!);
-        this.touched.add(cacheTags.tag(ids[j]!));
+        this.touched.add(cacheTags.tag(ids[j]!)).add(cacheTags.missing(`/tag/${p.data.slug}`));
       });
     }
     await this.saveRedirects(redirects);
@@ -507,30 +509,26 @@ class Importer {
         this.report.rejectedImages.push({ file: attachment.file, reason: 'path leaves the uploads folder' });
         continue;
       }
-      const stem = slugify(basename(attachment.file, extname(attachment.file))) || 'image';
-      try {
-        if (this.dry) {
-          if (!(await stat(source).catch(() => null))?.isFile()) throw new ImageRejected('file not found');
-          this.count('media', true);
-          this.media.set(attachment.id, { mediaId: this.fakeId--, ...meta, alt: meta.alt });
-          continue;
-        }
-        const file = await ingestImage(source, this.options.mediaDir, `wp/${attachment.id}-${stem}`);
-        const id = await writeRetrying(async (tx) => {
-          const row = await tx.media.create({
-            data: {
-              path: file.path, originalName: basename(attachment.file), mimeType: file.mimeType, width: file.width, height: file.height,
-              bytes: file.bytes, variants: file.variants, legacyId: attachment.id, ...meta, alt: meta.alt,
-            },
-            select: { id: true },
-          });
-          return row.id;
-        });
+      // Missing files are listed as missing where a post uses them.
+      if (!(await stat(source).catch(() => null))?.isFile()) continue;
+      if (this.dry) {
         this.count('media', true);
-        this.media.set(attachment.id, { mediaId: id, alt: meta.alt, caption: meta.caption, credit: meta.credit });
+        this.media.set(attachment.id, { mediaId: this.fakeId--, ...meta, alt: meta.alt });
+        continue;
+      }
+      try {
+        // The same checks, metadata stripping and variants as an upload through the library.
+        const prepared = await prepareMedia({ name: basename(attachment.file), bytes: await readFile(source), alt: meta.alt, caption: meta.caption ?? '', credit: meta.credit ?? '' });
+        const id = await writeRetrying(async (tx) => (await tx.media.create({ data: { ...prepared.data, legacyId: attachment.id }, select: { id: true } })).id).catch(
+          async (error: unknown) => {
+            await discardPreparedMedia(prepared);
+            throw error;
+          },
+        );
+        this.count('media', true);
+        this.media.set(attachment.id, { mediaId: id, alt: prepared.data.alt, caption: prepared.data.caption, credit: prepared.data.credit });
       } catch (error) {
-        if (!(error instanceof ImageRejected)) throw error;
-        if (error.message === 'file not found') continue; // listed as missing where a post uses it
+        if (!(error instanceof MediaRejectedError)) throw error;
         if (this.report.rejectedImages.length < MAX_LISTED) this.report.rejectedImages.push({ file: attachment.file, reason: error.message });
       }
     }
@@ -733,7 +731,7 @@ class Importer {
       return ids;
     };
     if (this.dry) this.countRedirectsDry(todo.flatMap((p) => p.oldPaths.map((from) => ({ from, to: '' }))));
-    const ids = await this.tx(run, new Map<number, number>());
+    const ids = await this.tx((tx) => withSearchIndexedOnce(tx, () => run(tx), (result) => [...result.values()]), new Map<number, number>());
     for (const p of todo) {
       this.count('articles', !existing.has(p.data.legacyId));
       const id = ids.get(p.data.legacyId);
@@ -838,8 +836,16 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
     if (problem) throw new RangeError(`--permalinks ${problem} (got "${options.permalinks}")`);
   }
   const catalog = await scanExport(options.file, (done, total) => options.onProgress?.({ phase: 'validate', done, total }));
-  const importer = new Importer(catalog, { ...options, mediaDir: options.mediaDir ?? config().MEDIA_DIR });
+  const importer = new Importer(catalog, options);
   await importer.run();
-  importer.report.elapsedMs = Math.round(performance.now() - started);
-  return importer.report;
+  const { report } = importer;
+  report.elapsedMs = Math.round(performance.now() - started);
+  if (!report.dryRun) {
+    // One entry for the whole run: the newsroom changed, though no one in it did it.
+    const counts = (byKind: Record<Kind, number>) => Object.entries(byKind).filter(([, n]) => n > 0).map(([kind, n]) => `${n} ${kind}`).join(', ') || 'nothing';
+    await writeRetrying((tx) =>
+      audit(tx, { userId: null, action: 'import.wordpress', entityType: 'import', summary: `Imported “${report.site.title || basename(options.file)}” from WordPress: created ${counts(report.created)}; updated ${counts(report.updated)}`, after: { created: report.created, updated: report.updated } }),
+    );
+  }
+  return report;
 }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { write } from '../db';
 import { searchArticles } from '../search';
 import { parseSearchParams } from '../validation/search';
-import { reindexSearch, type ReindexProgress } from './reindex';
+import { prismaSearchConnection, reindexSearch, searchTriggersActive, withSearchTriggersSuspended, type ReindexProgress } from './reindex';
 
 const found = async (q: string) => (await searchArticles(parseSearchParams({ q }))).results.map((r) => r.headline.map((s) => s.text).join(''));
 
@@ -44,5 +44,25 @@ describe('reindexSearch', () => {
     await reindexSearch();
     await write((tx) => tx.article.updateMany({ where: { slug: 'story-0' }, data: { headline: 'Renamed after the rebuild' } }));
     expect(await found('rebuild')).toEqual(['Renamed after the rebuild']);
+  });
+
+  it('repairs what an interrupted bulk load left: triggers suspended and articles unindexed', async () => {
+    // A bulk load killed before its rebuild: the suspension outlives the process.
+    const crash = new Error('killed');
+    const rebuildFails = { ...prismaSearchConnection(), query: () => Promise.reject(crash) };
+    await expect(
+      withSearchTriggersSuspended(rebuildFails, async () => {
+        await write((tx) => tx.article.updateMany({ where: { slug: 'story-1' }, data: { headline: 'Loaded in bulk' } }));
+        throw crash;
+      }),
+    ).rejects.toBe(crash);
+    expect(await searchTriggersActive()).toBe(false);
+    expect(await found('bulk')).toEqual([]);
+
+    await reindexSearch();
+    expect(await searchTriggersActive()).toBe(true);
+    expect(await found('bulk')).toEqual(['Loaded in bulk']);
+    await write((tx) => tx.article.updateMany({ where: { slug: 'story-1' }, data: { headline: 'Edited once the triggers are back' } }));
+    expect(await found('triggers')).toEqual(['Edited once the triggers are back']);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { config } from '../config';
 import { providerOf } from '../migrate';
+import { withSearchTriggersSuspended } from '../search/reindex';
 import { ArticleFactory, type Catalog, type GeneratedArticle, type HeroImage } from './articles';
 import { renderHeroImages, renderPortraits, type ImageFile } from './images';
 import { openPostgresTarget } from './insert-postgres';
@@ -43,6 +44,8 @@ export interface SeedResult {
   homeSlots: number;
   viewBuckets: number;
   elapsedMs: number;
+  /** Of elapsedMs: rebuilding the search index after the load. */
+  searchIndexMs: number;
   databaseBytes: number;
 }
 
@@ -54,6 +57,8 @@ const CONTENT_NOUNS: Record<string, string> = {
 export class SeedRefusedError extends Error {}
 
 const BATCH = 2000;
+/** Article ids per search-index rebuild transaction. */
+const REINDEX_BATCH = 10_000;
 const HOUR = 3600_000;
 /** Published articles kept in memory for the home page and most-read data. */
 const RECENT = 300;
@@ -242,6 +247,65 @@ function viewBucketRows(recent: Recent[], now: Date, seed: string): Value[][] {
   return rows;
 }
 
+/** Everything but the search index: the catalog, the articles in batches, home slots and views. */
+async function writeContent(
+  target: SeedTarget,
+  { total, seed, now, mediaDir, reset, onProgress }: { total: number; seed: string; now: Date; mediaDir: string; reset: boolean; onProgress?: SeedOptions['onProgress'] },
+): Promise<Omit<SeedResult, 'articles' | 'elapsedMs' | 'searchIndexMs' | 'databaseBytes'>> {
+  // Catalog rows date from before the first article.
+  const since = new Date(now.getTime() - 760 * 24 * HOUR);
+  const { catalog, counts: catalogCounts } = await seedCatalog(target, mediaDir, since, reset);
+  const reserved = new Map<number, Set<string>>();
+  for (const s of catalog.sections) if (s.parentId !== null) reserved.set(s.topId, (reserved.get(s.topId) ?? new Set()).add(s.slug));
+
+  const factory = new ArticleFactory(catalog, seed, total, now);
+  let recent: Recent[] = [];
+  let previous = new Set<string>();
+  let writing: Promise<void> = Promise.resolve();
+  onProgress?.(0, total);
+  try {
+    for (let start = 0; start < total; start += BATCH) {
+      const articles: GeneratedArticle[] = [];
+      for (let i = start; i < Math.min(total, start + BATCH); i++) articles.push(factory.generate(i));
+      const claimed = await resolveSlugs(target, articles, previous, reserved);
+      for (const a of articles) {
+        if (a.publicationState !== 'published' || !a.publishedAt) continue;
+        recent.push({ id: a.id, publishedAt: a.publishedAt, topSectionId: a.topSectionId, isFeatured: a.isFeatured, hasHero: a.hero !== null, isOpinion: a.isOpinion });
+      }
+      if (recent.length > RECENT * 2) recent = recent.slice(-RECENT);
+      const rows = articleRows(articles);
+      // Generate the next batch while the database writes this one.
+      await writing;
+      const done = Math.min(total, start + BATCH);
+      writing = target.write(rows).then(() => onProgress?.(done, total));
+      // A failure surfaces at the next await of `writing`; until then it is not unhandled.
+      writing.catch(() => undefined);
+      previous = claimed;
+    }
+    await writing;
+  } finally {
+    // Never leave a batch in flight behind a failure: the index rebuild comes next.
+    await writing.catch(() => undefined);
+  }
+
+  recent = recent.slice(-RECENT);
+  const homeSlots = homeSlotRows(recent);
+  const views = viewBucketRows(recent, now, seed);
+  await target.write([
+    { table: TABLES.homeSlot, rows: homeSlots },
+    { table: TABLES.viewBucket, rows: views },
+  ]);
+  return {
+    sections: catalogCounts.sections!,
+    tags: catalogCounts.tags!,
+    people: catalogCounts.people!,
+    media: catalogCounts.media!,
+    pages: catalogCounts.pages!,
+    homeSlots: homeSlots.length,
+    viewBuckets: views.length,
+  };
+}
+
 /**
  * Fills a migrated database with the demo newspaper. Refuses (SeedRefusedError) when it already
  * has content unless `reset` is set, which empties the content tables first.
@@ -263,56 +327,21 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
       const list = present.map(([name, n]) => `${n.toLocaleString('en-US')} ${CONTENT_NOUNS[name] ?? name}`).join(', ');
       throw new SeedRefusedError(`The database already has content (${list}); seed with --reset to replace it.`);
     }
-    if (reset) await target.reset();
-
-    // Catalog rows date from before the first article.
-    const since = new Date(now.getTime() - 760 * 24 * HOUR);
-    const { catalog, counts: catalogCounts } = await seedCatalog(target, mediaDir, since, reset);
-    const reserved = new Map<number, Set<string>>();
-    for (const s of catalog.sections) if (s.parentId !== null) reserved.set(s.topId, (reserved.get(s.topId) ?? new Set()).add(s.slug));
-
-    const factory = new ArticleFactory(catalog, seed, total, now);
-    let recent: Recent[] = [];
-    let previous = new Set<string>();
-    let writing: Promise<void> = Promise.resolve();
-    options.onProgress?.(0, total);
-    for (let start = 0; start < total; start += BATCH) {
-      const articles: GeneratedArticle[] = [];
-      for (let i = start; i < Math.min(total, start + BATCH); i++) articles.push(factory.generate(i));
-      const claimed = await resolveSlugs(target, articles, previous, reserved);
-      for (const a of articles) {
-        if (a.publicationState !== 'published' || !a.publishedAt) continue;
-        recent.push({ id: a.id, publishedAt: a.publishedAt, topSectionId: a.topSectionId, isFeatured: a.isFeatured, hasHero: a.hero !== null, isOpinion: a.isOpinion });
-      }
-      if (recent.length > RECENT * 2) recent = recent.slice(-RECENT);
-      const rows = articleRows(articles);
-      // Generate the next batch while the database writes this one (it overlaps on PostgreSQL).
-      await writing;
-      const done = Math.min(total, start + BATCH);
-      writing = target.write(rows).then(() => options.onProgress?.(done, total));
-      // A failure surfaces at the next await of `writing`; until then it is not unhandled.
-      writing.catch(() => undefined);
-      previous = claimed;
-    }
-    await writing;
-
-    recent = recent.slice(-RECENT);
-    const homeSlots = homeSlotRows(recent);
-    const views = viewBucketRows(recent, now, seed);
-    await target.write([
-      { table: TABLES.homeSlot, rows: homeSlots },
-      { table: TABLES.viewBucket, rows: views },
-    ]);
+    // The search triggers would re-read every article once for itself and once per byline;
+    // suspended, the index is rebuilt in one pass after the last batch (docs/adr/016).
+    const { result: written, reindex } = await withSearchTriggersSuspended(
+      target.searchConnection(),
+      async () => {
+        if (reset) await target.reset();
+        return writeContent(target, { total, seed, now, mediaDir, reset, onProgress: options.onProgress });
+      },
+      { batchSize: REINDEX_BATCH },
+    );
     await target.finish();
     return {
+      ...written,
       articles: total,
-      sections: catalogCounts.sections!,
-      tags: catalogCounts.tags!,
-      people: catalogCounts.people!,
-      media: catalogCounts.media!,
-      pages: catalogCounts.pages!,
-      homeSlots: homeSlots.length,
-      viewBuckets: views.length,
+      searchIndexMs: reindex.ms,
       elapsedMs: Math.round(performance.now() - started),
       databaseBytes: await target.size(),
     };

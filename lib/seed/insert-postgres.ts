@@ -5,6 +5,7 @@
  * checks use a second connection so they do not queue behind a write.
  */
 import pg from 'pg';
+import type { SearchIndexConnection } from '../search/reindex';
 import { CONTENT_TABLES, ID_TABLES, RESET_TABLES, type ColumnType, type TableSpec, type Value } from './tables';
 import { slugKey, type SeedTarget, type SlugKey } from './target';
 
@@ -38,6 +39,29 @@ function rowsJson(table: TableSpec, rows: readonly Value[][]): string {
 }
 
 const quote = (name: string) => `"${name}"`;
+
+/** Search-index statements over a pg client (lib/search/reindex.ts). */
+export function postgresSearchConnection(client: pg.Client): SearchIndexConnection {
+  return {
+    provider: 'postgresql',
+    async transaction(statements) {
+      await client.query('BEGIN');
+      try {
+        for (const [sql, ...params] of statements) await client.query(sql, params);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+    },
+    async execute(sql) {
+      await client.query(sql);
+    },
+    async query<T>(sql: string) {
+      return (await client.query(sql)).rows as T[];
+    },
+  };
+}
 
 export async function openPostgresTarget(url: string): Promise<SeedTarget> {
   const writer = new pg.Client({ connectionString: url });
@@ -83,6 +107,7 @@ export async function openPostgresTarget(url: string): Promise<SeedTarget> {
         throw error;
       }
     },
+    searchConnection: () => postgresSearchConnection(writer),
     async finish() {
       for (const name of ID_TABLES) {
         // setval to 1 with is_called = false when the table is empty, so the next id is 1.

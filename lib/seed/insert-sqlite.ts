@@ -9,6 +9,7 @@ import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { sqlitePath } from '../db';
+import type { SearchIndexConnection } from '../search/reindex';
 import { CONTENT_TABLES, RESET_TABLES, type ColumnType, type TableRows, type Value } from './tables';
 import { slugKey, type SeedTarget, type SlugKey } from './target';
 
@@ -63,6 +64,24 @@ function writerThread(file: string) {
   };
 }
 
+/** Search-index statements over a better-sqlite3 connection (lib/search/reindex.ts). */
+export function sqliteSearchConnection(database: Database.Database): SearchIndexConnection {
+  return {
+    provider: 'sqlite',
+    async transaction(statements) {
+      database.transaction(() => {
+        for (const [sql, ...params] of statements) database.prepare(sql).run(...params);
+      }).immediate();
+    },
+    async execute(sql) {
+      database.prepare(sql).run();
+    },
+    async query<T>(sql: string) {
+      return database.prepare(sql).all() as T[];
+    },
+  };
+}
+
 export function openSqliteTarget(url: string): SeedTarget {
   const file = sqlitePath(url);
   if (file === ':memory:') throw new Error('The seed needs a database file, not :memory:');
@@ -70,6 +89,11 @@ export function openSqliteTarget(url: string): SeedTarget {
   // A running server may hold the write lock briefly; wait for it rather than fail.
   const database = new Database(file, { timeout: 30_000 });
   database.pragma('journal_mode = WAL');
+  // This connection also rebuilds the search index after the load: a big page cache keeps the FTS
+  // b-trees in memory, and a power cut only means seeding again.
+  database.pragma('synchronous = NORMAL');
+  database.pragma('cache_size = -262144');
+  database.pragma('temp_store = MEMORY');
   const writer = writerThread(file);
   const slugTaken = database.prepare<[number, string], number>('SELECT 1 FROM "Article" WHERE "topSectionId" = ? AND "slug" = ?').pluck();
 
@@ -100,6 +124,7 @@ export function openSqliteTarget(url: string): SeedTarget {
         }),
       );
     },
+    searchConnection: () => sqliteSearchConnection(database),
     async finish() {
       // AUTOINCREMENT tables already track explicit ids in sqlite_sequence.
       database.pragma('wal_checkpoint(TRUNCATE)');

@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db } from '../db';
+import { db, write } from '../db';
+import { searchArticles } from '../search';
+import { searchTriggersActive } from '../search/reindex';
+import { parseSearchParams } from '../validation/search';
 import { bodySchema, countWords } from '../validation/body';
 import { seedDemo, SeedRefusedError, type SeedResult } from './index';
 import { STATIC_PAGE_SLUGS, topLevelSlugProblem } from './sections';
@@ -9,6 +12,7 @@ import { STATIC_PAGE_SLUGS, topLevelSlugProblem } from './sections';
 const NOW = new Date('2026-11-29T05:00:00.000Z');
 const ARTICLES = 300;
 const url = () => process.env.DATABASE_URL!;
+const searchIds = async (q: string) => (await searchArticles(parseSearchParams({ q }))).results.map((r) => r.id);
 const mediaDir = () => process.env.MEDIA_DIR!;
 
 /** Everything seeded for articles, in a comparable shape. */
@@ -188,6 +192,23 @@ describe('seedDemo', () => {
     expect(tagged).toBe(articles.filter((a) => a.publicationState === 'published' && a.publishedAt! < cut).reduce((n, a) => n + a.tags.length, 0));
   });
 
+  it('indexes every published article for search and leaves the search triggers on', async () => {
+    // The seed suspends the triggers and rebuilds the index in one pass at the end.
+    expect(await searchTriggersActive()).toBe(true);
+    const live = articles.filter((a) => a.publicationState === 'published');
+    const sample = live[Math.floor(live.length / 2)]!;
+    const word = sample.headline.split(/\W+/).filter((w) => w.length > 3).at(-1)!;
+    const withWord = live.filter((a) => a.headline.toLowerCase().split(/\W+/).includes(word.toLowerCase())).map((a) => a.id);
+    const found = await searchIds(`"${sample.headline}"`);
+    expect(found).toContain(sample.id);
+    expect((await searchArticles(parseSearchParams({ q: word }))).total.count).toBeGreaterThanOrEqual(withWord.length);
+
+    // A write after the seed reaches the index through the restored triggers.
+    await write((tx) => tx.article.update({ where: { id: sample.id }, data: { headline: 'Quokkaseedcheck renamed after seeding' } }));
+    expect(await searchIds('quokkaseedcheck')).toEqual([sample.id]);
+    await write((tx) => tx.article.update({ where: { id: sample.id }, data: { headline: sample.headline } }));
+  });
+
   it('refuses a database with content unless asked to reset', async () => {
     await expect(seedDemo({ url: url(), articles: 10, seed: 7, now: NOW, mediaDir: mediaDir() })).rejects.toThrow(SeedRefusedError);
     await expect(seedDemo({ url: url(), articles: 10, seed: 7, now: NOW, mediaDir: mediaDir() })).rejects.toThrow(/300 articles, 30 sections.*--reset/);
@@ -201,5 +222,25 @@ describe('seedDemo', () => {
     await seedDemo({ url: url(), articles: ARTICLES, seed: 8, now: NOW, mediaDir: mediaDir(), reset: true });
     const other = await articleSnapshot();
     expect(other.map((a) => a.headline)).not.toEqual(articles.map((a) => a.headline));
+  });
+
+  it('restores the search triggers and indexes what it wrote when the seed fails half-way', async () => {
+    const failing = seedDemo({
+      url: url(),
+      articles: 5000,
+      seed: 9,
+      now: NOW,
+      mediaDir: mediaDir(),
+      reset: true,
+      onProgress(done) {
+        if (done >= 2000) throw new Error('disk full (simulated)');
+      },
+    });
+    await expect(failing).rejects.toThrow('disk full (simulated)');
+    expect(await searchTriggersActive()).toBe(true);
+    const [written] = await db().article.findMany({ where: { publicationState: 'published' }, orderBy: { id: 'desc' }, take: 1 });
+    expect(await searchIds(`"${written!.headline}"`)).toContain(written!.id);
+    await write((tx) => tx.article.update({ where: { id: written!.id }, data: { headline: 'Wombatfailcheck after a failed seed' } }));
+    expect(await searchIds('wombatfailcheck')).toEqual([written!.id]);
   });
 });

@@ -1,3 +1,4 @@
+import type { SearchIndexConnection } from '../search/reindex';
 import type { TableRows } from './tables';
 
 export interface SlugKey {
@@ -17,6 +18,8 @@ export interface SeedTarget {
   takenSlugs(keys: readonly SlugKey[]): Promise<Set<string>>;
   /** Inserts the rows in one transaction, tables in the order given. */
   write(batch: readonly TableRows[]): Promise<void>;
+  /** The connection the search index is suspended and rebuilt over (the written database). */
+  searchConnection(): SearchIndexConnection;
   /** After the last write: move id sequences past the explicit ids, refresh statistics. */
   finish(): Promise<void>;
   close(): Promise<void>;

@@ -2,6 +2,7 @@
  * The reads behind metadata, JSON-LD, feeds and sitemaps that the reader pages' own getters do
  * not carry (settings flags, SEO overrides, bylines with slugs). Each records its cache tags.
  */
+import { cache } from 'react';
 import { z } from 'zod';
 import { recordTags, tags } from '../cache-tags';
 import { db } from '../db';
@@ -51,8 +52,11 @@ export function mediaImage(row: MediaRow | null, alt?: string | null): MediaImag
   return { url: paths.media(row.path), width: row.width, height: row.height, alt: alt || row.alt, mimeType: row.mimeType, bytes: row.bytes };
 }
 
-/** Site settings that crawlers and feeds depend on; a fresh database gets neutral defaults. */
-export async function getSeoSettings(): Promise<SeoSettings> {
+/**
+ * Site settings that crawlers and feeds depend on; a fresh database gets neutral defaults.
+ * Memoised per render (React `cache`): the page, its metadata and the layout ask alike.
+ */
+export const getSeoSettings = cache(async function getSeoSettings(): Promise<SeoSettings> {
   recordTags(tags.settings);
   const row = await db().siteSettings.findUnique({
     where: { id: 1 },
@@ -80,7 +84,7 @@ export async function getSeoSettings(): Promise<SeoSettings> {
     sameAs: socialLinks.parse(row.socialLinks ?? []).map((l) => l.url),
     updatedAt: row.updatedAt,
   };
-}
+});
 
 export function publisherOf(settings: SeoSettings): Publisher {
   return { name: settings.name, logo: settings.logo, sameAs: settings.sameAs };
@@ -135,8 +139,11 @@ const articleSeoSelect = {
   tags: { orderBy: { tag: { name: 'asc' } }, select: { tag: { select: { name: true } } } },
 } as const;
 
-/** SEO view of the live article at `/{sectionSlug}/{slug}`, or null when there is none. */
-export async function getArticleSeo(sectionSlug: string, slug: string): Promise<ArticleSeo | null> {
+/**
+ * SEO view of the live article at `/{sectionSlug}/{slug}`, or null when there is none.
+ * Memoised per render (React `cache`): the page, its metadata and the layout ask alike.
+ */
+export const getArticleSeo = cache(async function getArticleSeo(sectionSlug: string, slug: string): Promise<ArticleSeo | null> {
   const row = await db().article.findFirst({
     where: { ...liveArticle, slug, topSection: { slug: sectionSlug, parentId: null } },
     select: articleSeoSelect,
@@ -166,7 +173,7 @@ export async function getArticleSeo(sectionSlug: string, slug: string): Promise<
     keywords: row.tags.map((t) => t.tag.name),
     wordCount: row.wordCount,
   };
-}
+});
 
 /** What the generated social card shows for a live article, or null. */
 export async function getSocialCardArticle(id: number): Promise<{ headline: string; kicker: string; siteName: string; version: number } | null> {

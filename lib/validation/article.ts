@@ -4,27 +4,27 @@
  * to ids (see `StoredCopy` in lib/article-workflow.ts).
  */
 import { z } from 'zod';
+import { plainText } from './text';
 import { bodySchema } from './body';
+import { idNumber } from './ids';
 
 const optionalText = (max: number, label: string) =>
-  z
-    .string()
+  plainText()
     .trim()
     .max(max, `${label}: use at most ${max} characters.`)
     .transform((v) => (v === '' ? null : v))
     .nullable()
     .default(null);
 
-const id = z.number().int().positive();
+const id = idNumber();
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const articleInputSchema = z.object({
-  headline: z.string().trim().min(1, 'Enter a headline.').max(300, 'Use at most 300 characters.'),
-  standfirst: z.string().trim().max(600, 'Use at most 600 characters.').default(''),
+  headline: plainText().trim().min(1, 'Enter a headline.').max(300, 'Use at most 300 characters.'),
+  standfirst: plainText().trim().max(600, 'Use at most 600 characters.').default(''),
   /** Empty: made from the headline. */
-  slug: z
-    .string()
+  slug: plainText()
     .trim()
     .toLowerCase()
     .max(80, 'Use at most 80 characters.')
@@ -34,7 +34,7 @@ export const articleInputSchema = z.object({
   primarySectionId: id.describe('section'),
   secondarySectionIds: z.array(id).max(10, 'Choose at most 10 more sections.').default([]),
   /** Tag names; unknown ones are created. */
-  tagNames: z.array(z.string().trim().min(1).max(80, 'A tag name may have at most 80 characters.')).max(30, 'Use at most 30 tags.').default([]),
+  tagNames: z.array(plainText().trim().min(1).max(80, 'A tag name may have at most 80 characters.')).max(30, 'Use at most 30 tags.').default([]),
   /** In byline order. */
   bylinePersonIds: z.array(id).max(10, 'Use at most 10 bylines.').default([]),
   heroImageId: id.nullable().default(null),

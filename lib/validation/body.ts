@@ -3,21 +3,17 @@
  * storage and what the reader pages render on the server. Stored as JSON in Article.body.
  */
 import { z } from 'zod';
-import { isSafeHref } from './words';
+import { sanitizeHtml } from '../sanitize-html';
+import { plainText, safeHref } from './text';
+import { idNumber } from './ids';
 
+export { safeHref };
 export { countWords, readingMinutes } from './words';
 
 const MAX_TEXT = 20_000;
 
-/** Only http(s), mailto and site-relative links survive; `javascript:` and `data:` never do. */
-export const safeHref = z
-  .string()
-  .trim()
-  .max(2048)
-  .refine(isSafeHref, 'links must be http(s), mailto or site-relative');
-
 export const inlineSchema = z.strictObject({
-  text: z.string().max(MAX_TEXT),
+  text: plainText().max(MAX_TEXT),
   bold: z.literal(true).optional(),
   italic: z.literal(true).optional(),
   href: safeHref.optional(),
@@ -27,25 +23,28 @@ const inlines = z.array(inlineSchema).max(2000);
 
 export const blockSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('paragraph'), content: inlines }),
-  z.strictObject({ type: z.literal('heading'), level: z.union([z.literal(2), z.literal(3)]), text: z.string().min(1).max(500) }),
-  z.strictObject({ type: z.literal('quote'), content: inlines, cite: z.string().max(300).optional() }),
-  z.strictObject({ type: z.literal('pullquote'), text: z.string().min(1).max(1000), cite: z.string().max(300).optional() }),
+  z.strictObject({ type: z.literal('heading'), level: z.union([z.literal(2), z.literal(3)]), text: plainText().min(1).max(500) }),
+  z.strictObject({ type: z.literal('quote'), content: inlines, cite: plainText().max(300).optional() }),
+  z.strictObject({ type: z.literal('pullquote'), text: plainText().min(1).max(1000), cite: plainText().max(300).optional() }),
   z.strictObject({ type: z.literal('list'), ordered: z.boolean(), items: z.array(inlines).min(1).max(500) }),
   z.strictObject({
     type: z.literal('image'),
-    mediaId: z.number().int().positive(),
-    alt: z.string().max(500),
-    caption: z.string().max(1000).optional(),
-    credit: z.string().max(300).optional(),
+    mediaId: idNumber(),
+    alt: plainText().max(500),
+    caption: plainText().max(1000).optional(),
+    credit: plainText().max(300).optional(),
   }),
-  z.strictObject({ type: z.literal('embed'), url: z.url({ protocol: /^https$/ }).max(2048), title: z.string().max(300).optional() }),
+  z.strictObject({ type: z.literal('embed'), url: z.url({ protocol: /^https$/ }).max(2048), title: plainText().max(300).optional() }),
   z.strictObject({ type: z.literal('rule') }),
   /**
    * Markup no other block can express (tables, preformatted text, definition lists), kept from
-   * imports rather than dropped. Already reduced to an allowlist by lib/import/sanitize.ts;
-   * renderers run that sanitiser again before output.
+   * imports rather than dropped. Reduced to the allowlist of lib/sanitize-html.ts whenever a body
+   * is validated, so nothing else is ever stored; renderers run the sanitiser again before output.
    */
-  z.strictObject({ type: z.literal('html'), html: z.string().min(1).max(200_000) }),
+  z.strictObject({
+    type: z.literal('html'),
+    html: z.string().max(200_000).overwrite(sanitizeHtml).min(1, 'Nothing is left of this HTML block once unsafe markup is removed.'),
+  }),
 ]);
 
 export const bodySchema = z.strictObject({ blocks: z.array(blockSchema).max(5000) });

@@ -4,11 +4,15 @@
  */
 import { z } from 'zod';
 import { bodySchema, safeHref } from './body';
+import { plainText } from './text';
+import { MAX_ID } from './ids';
 
-const id = z.coerce.number().int().positive();
+const id = z.coerce.number().int().positive().max(MAX_ID);
 
 /** Top stories under the lead on the home page. */
 export const MAX_TOP_STORIES = 8;
+/** How many top stories the reader home shows; picks beyond them wait below. */
+export const HOME_TOP_STORIES = 4;
 
 export const homeCurationSchema = z
   .object({
@@ -28,7 +32,7 @@ export type HomeCurationInput = z.infer<typeof homeCurationSchema>;
 export const BREAKING_DURATIONS = [15, 30, 60, 120, 240, 480, 720, 1440, 2880] as const;
 
 export const breakingBarSchema = z.object({
-  text: z.string().trim().min(1, 'Write the breaking news line.').max(200, 'Keep the line under 200 characters.'),
+  text: plainText().trim().min(1, 'Write the breaking news line.').max(200, 'Keep the line under 200 characters.'),
   url: z.union([z.literal(''), safeHref]).default(''),
   minutes: z.coerce
     .number()
@@ -38,8 +42,7 @@ export const breakingBarSchema = z.object({
 export type BreakingBarInput = z.infer<typeof breakingBarSchema>;
 
 
-const httpUrl = z
-  .string()
+const httpUrl = plainText()
   .trim()
   .max(2048, 'Links must be at most 2048 characters.')
   .refine((v) => /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(v), 'Enter a full link starting with https://');
@@ -51,26 +54,26 @@ export const MAX_SPONSORED_LINKS = 8;
 const timeZones = new Set<string>([...Intl.supportedValuesOf('timeZone'), 'UTC']);
 
 export const siteSettingsSchema = z.object({
-  name: z.string().trim().min(1, 'The site needs a name.').max(120, 'Keep the name under 120 characters.'),
-  tagline: z.string().trim().max(200, 'Keep the tagline under 200 characters.'),
+  name: plainText().trim().min(1, 'The site needs a name.').max(120, 'Keep the name under 120 characters.'),
+  tagline: plainText().trim().max(200, 'Keep the tagline under 200 characters.'),
   logoId: id.nullable(),
-  timeZone: z.string().refine((tz) => timeZones.has(tz), 'Choose a time zone from the list.'),
+  timeZone: plainText().refine((tz) => timeZones.has(tz), 'Choose a time zone from the list.'),
   language: z
     .string()
     .trim()
     .regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$/, 'Use a language tag such as en, th or en-GB.'),
   socialLinks: z.array(z.object({ network: z.enum(SOCIAL_NETWORKS), url: httpUrl })).max(SOCIAL_NETWORKS.length),
   sponsoredLinks: z
-    .array(z.object({ label: z.string().trim().min(1, 'Each sponsored link needs a label.').max(120), url: httpUrl }))
+    .array(z.object({ label: plainText().trim().min(1, 'Each sponsored link needs a label.').max(120), url: httpUrl }))
     .max(MAX_SPONSORED_LINKS, `At most ${MAX_SPONSORED_LINKS} sponsored links.`),
   appPromo: z
     .object({
-      title: z.string().trim().min(1, 'The app promotion needs a title.').max(120),
-      text: z.string().trim().max(300),
+      title: plainText().trim().min(1, 'The app promotion needs a title.').max(120),
+      text: plainText().trim().max(300),
       url: httpUrl,
     })
     .nullable(),
-  footerText: z.string().trim().max(1000, 'Keep the footer under 1000 characters.'),
+  footerText: plainText().trim().max(1000, 'Keep the footer under 1000 characters.'),
   blockAiCrawlers: z.boolean(),
   feedFullContent: z.boolean(),
 });
@@ -83,8 +86,7 @@ export const RESERVED_TOP_LEVEL = new Set([
   'feed.xml', 'atom.xml', 'sitemap.xml', 'news-sitemap.xml', 'robots.txt', 'favicon.ico', '_next', 'newsletter',
 ]);
 
-export const slugSchema = z
-  .string()
+export const slugSchema = plainText()
   .trim()
   .toLowerCase()
   .min(1, 'Enter a slug.')
@@ -111,10 +113,10 @@ export function slugify(name: string): string {
     .replace(/-+$/, '');
 }
 
-const optionalText = (max: number, label: string) => z.string().trim().max(max, `${label} must be at most ${max} characters.`).default('');
+const optionalText = (max: number, label: string) => plainText().trim().max(max, `${label} must be at most ${max} characters.`).default('');
 
 export const sectionSchema = z.object({
-  name: z.string().trim().min(1, 'Give the section a name.').max(80, 'Keep the name under 80 characters.'),
+  name: plainText().trim().min(1, 'Give the section a name.').max(80, 'Keep the name under 80 characters.'),
   slug: slugSchema,
   description: optionalText(500, 'The description'),
   parentId: id.nullable().default(null),
@@ -123,20 +125,20 @@ export const sectionSchema = z.object({
 export type SectionInput = z.infer<typeof sectionSchema>;
 
 export const tagSchema = z.object({
-  name: z.string().trim().min(1, 'Give the tag a name.').max(80, 'Keep the name under 80 characters.'),
+  name: plainText().trim().min(1, 'Give the tag a name.').max(80, 'Keep the name under 80 characters.'),
   slug: slugSchema,
   description: optionalText(500, 'The description'),
 });
 export type TagInput = z.infer<typeof tagSchema>;
 
 export const listQuerySchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: plainText().trim().max(200).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
 
 
 export const personSchema = z.object({
-  name: z.string().trim().min(1, 'Enter the person’s name.').max(120, 'Keep the name under 120 characters.'),
+  name: plainText().trim().min(1, 'Enter the person’s name.').max(120, 'Keep the name under 120 characters.'),
   slug: slugSchema,
   jobTitle: optionalText(120, 'The job title'),
   bio: optionalText(3000, 'The biography'),
@@ -150,7 +152,7 @@ export type PersonInput = z.infer<typeof personSchema>;
 export const ownProfileSchema = personSchema.pick({ jobTitle: true, bio: true, photoId: true, socialLinks: true });
 
 export const pageSchema = z.object({
-  title: z.string().trim().min(1, 'Give the page a title.').max(200, 'Keep the title under 200 characters.'),
+  title: plainText().trim().min(1, 'Give the page a title.').max(200, 'Keep the title under 200 characters.'),
   slug: slugSchema,
   body: bodySchema,
   published: z.boolean().default(true),

@@ -3,6 +3,7 @@
  * Shared by the upload route handler, the media server actions and lib/media.ts.
  */
 import { z } from 'zod';
+import { plainText } from './text';
 
 /** Largest accepted upload. Camera JPEGs are 5–15 MB; anything bigger is not meant for the web. */
 export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
@@ -46,8 +47,7 @@ export const uploadNameSchema = z
   .refine((name) => !name.startsWith('.'), 'The file name may not start with a dot.');
 
 const trimmed = (max: number, label: string) =>
-  z
-    .string()
+  plainText()
     .trim()
     .max(max, `${label} must be at most ${max} characters.`);
 
@@ -66,7 +66,7 @@ export type MediaDetailsInput = z.infer<typeof mediaDetailsSchema>;
 
 /** Library filters (search box, type, alt text missing, in trash) with keyset-free page numbers. */
 export const mediaListSchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: plainText().trim().max(200).optional().catch(undefined),
   format: z.enum(MEDIA_FORMATS).optional().catch(undefined),
   missingAlt: z.coerce.boolean().optional().catch(undefined),
   mine: z.coerce.boolean().optional().catch(undefined),

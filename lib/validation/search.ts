@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { MAX_QUERY_CHARS } from '../search/query';
+import { plainText } from './text';
 
 /** Largest page number served; the ranking window ends long before. */
 export const MAX_SEARCH_PAGE = 1000;
@@ -21,7 +22,7 @@ const isoDate = z
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(first, schema.optional()).catch(undefined);
 
 export const searchParamsSchema = z.object({
-  q: z.preprocess(first, z.string()).catch('').transform((q) => q.slice(0, MAX_QUERY_CHARS)),
+  q: z.preprocess(first, plainText()).catch('').transform((q) => q.slice(0, MAX_QUERY_CHARS)),
   /** A top-level section slug, or `parent/child` for a sub-section. */
   section: optional(z.string().regex(/^[a-z0-9-]{1,100}(\/[a-z0-9-]{1,100})?$/)),
   /** A person's slug. */

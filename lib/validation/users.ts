@@ -1,5 +1,6 @@
 /** Forms and commands about staff accounts share these rules (STYLE §5). */
 import { z } from 'zod';
+import { plainText } from './text';
 import { ROLES } from '../auth/actor';
 import { MAX_PASSWORD_LENGTH } from '../auth/password';
 
@@ -10,7 +11,7 @@ export const emailSchema = z
   .max(254, 'That e-mail address is too long.')
   .pipe(z.email('Enter an e-mail address such as name@example.com.'));
 
-export const nameSchema = z.string().trim().min(1, 'Enter a name.').max(120, 'Use at most 120 characters.');
+export const nameSchema = plainText().trim().min(1, 'Enter a name.').max(120, 'Use at most 120 characters.');
 
 export const roleSchema = z.enum(ROLES as ['admin', 'editor', 'author'], { error: 'Choose admin, editor or author.' });
 

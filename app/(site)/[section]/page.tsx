@@ -12,6 +12,7 @@ import { getSiteSettings } from '@/lib/settings';
 import { getTopSection } from '@/lib/taxonomy';
 import { pageNumber, type SearchParams } from '../_lib/listing';
 import { notFoundMetadata, notFoundPage } from '../_lib/not-found';
+import { SectionNav } from '@/components/layout/section-nav';
 
 type Props = { params: Promise<{ section: string }>; searchParams: SearchParams };
 
@@ -56,17 +57,13 @@ export default async function TopLevelPage({ params, searchParams }: Props) {
     <ArchiveView title={section.name} intro={section.description} basePath={section.path} listing={listing} settings={settings} withLead>
       <JsonLd data={listingStructuredData({ name: section.name, description: section.description, path: section.path, page, items: listing.items }, seo)} />
       {section.children.length ? (
-        <nav aria-label={`${section.name} sub-sections`} className="mb-6">
-          <ul className="flex flex-wrap gap-2 font-sans text-sm">
-            {section.children.map((child) => (
-              <li key={child.id}>
-                <a href={child.path} className="inline-block border border-rule px-3 py-1.5 font-semibold text-ink hover:bg-surface">
-                  {child.name}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <SectionNav
+          label={`${section.name} sub-sections`}
+          sections={section.children}
+          className="mb-6"
+          listClassName="flex flex-wrap gap-2 font-sans text-sm"
+          linkClassName="inline-block border border-rule px-3 py-1.5 font-semibold text-ink hover:bg-surface"
+        />
       ) : null}
     </ArchiveView>
   );

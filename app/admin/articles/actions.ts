@@ -30,7 +30,7 @@ import { actionAuthError } from '@/lib/auth/guards';
 import { requireActor } from '@/lib/auth/session';
 import { discardAutosave } from '@/lib/autosave';
 import { describeConflict } from '@/lib/editor/conflict';
-import { listMedia } from '@/lib/media';
+import { listMedia, MediaNotPublishableError } from '@/lib/media';
 import { formValuesFromCopy, parseArticleForm, type ArticleFormState } from '@/lib/validation/article-form';
 import { submittedValues, type FormState } from '@/lib/validation/form';
 
@@ -39,7 +39,9 @@ function failure(error: unknown, values?: Record<string, string>): FormState {
   const auth = actionAuthError(error);
   if (auth) return { message: auth, values };
   if (error instanceof ArticleInputError) return { message: 'Please correct the highlighted field.', errors: { [error.field]: [error.message] }, values };
-  if (error instanceof WorkflowError || error instanceof EditConflictError || error instanceof ArticleNotFoundError) return { message: error.message, values };
+  if (error instanceof WorkflowError || error instanceof EditConflictError || error instanceof ArticleNotFoundError || error instanceof MediaNotPublishableError) {
+    return { message: error.message, values };
+  }
   throw error;
 }
 

@@ -4,6 +4,9 @@ import { requireStaffPage } from '@/lib/auth/guards';
 import { getSiteSettings } from '@/lib/settings';
 import { StatusBadges } from '@/components/admin/status-badge';
 import { BulkForm } from './bulk-form';
+import { DataRow, DataTable } from '@/components/admin/data-table';
+import { NewArticleLink } from '@/components/admin/new-article-link';
+import { EmptyState, Notice, PageHeader } from '@/components/admin/page-header';
 
 export const metadata = { title: 'Articles' };
 
@@ -46,17 +49,8 @@ export default async function ArticlesPage({ searchParams }: Props) {
 
   return (
     <div className="space-y-4">
-      <div className="flex items-center justify-between">
-        <h1 className="text-2xl font-bold">Articles</h1>
-        <Link href="/admin/articles/new" className="rounded bg-neutral-900 px-4 py-2 font-semibold text-white hover:bg-neutral-700">
-          New article
-        </Link>
-      </div>
-      {done ? (
-        <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-green-900">
-          Article {done}.
-        </p>
-      ) : null}
+      <PageHeader title="Articles" actions={<NewArticleLink />} />
+      <Notice>{done ? `Article ${done}.` : null}</Notice>
 
       <form method="get" className="flex flex-wrap items-end gap-3 rounded border border-neutral-300 bg-white p-3" role="search" aria-label="Filter articles">
         <div>
@@ -123,61 +117,42 @@ export default async function ArticlesPage({ searchParams }: Props) {
       </form>
 
       {page.rows.length === 0 ? (
-        <p className="rounded border border-dashed border-neutral-400 p-6 text-center text-neutral-700">
-          {filtered || query.after ? 'No articles match these filters.' : 'No articles yet. Write the first one.'}
-        </p>
+        <EmptyState>{filtered || query.after ? 'No articles match these filters.' : 'No articles yet. Write the first one.'}</EmptyState>
       ) : (
         <BulkForm canBulk={canBulk}>
-          <table className="w-full border-collapse bg-white text-sm">
-            <caption className="sr-only">Articles, {query.sort === 'published' ? 'newest publication first' : 'most recently changed first'}</caption>
-            <thead>
-              <tr className="border-b border-neutral-400 text-left">
+          <DataTable
+            caption={`Articles, ${query.sort === 'published' ? 'newest publication first' : 'most recently changed first'}`}
+            columns={[
+              ...(canBulk ? [{ label: 'Select', hidden: true, className: 'w-8' }] : []),
+              { label: 'Headline' },
+              { label: 'Status' },
+              { label: 'Section' },
+              { label: 'Byline' },
+              { label: query.sort === 'published' ? 'Published' : 'Changed' },
+            ]}
+          >
+            {page.rows.map((row) => (
+              <DataRow key={row.id}>
                 {canBulk ? (
-                  <th scope="col" className="w-8 p-2">
-                    <span className="sr-only">Select</span>
-                  </th>
+                  <td className="p-2">
+                    <input type="checkbox" name="ids" value={row.id} aria-label={`Select “${row.headline}”`} />
+                  </td>
                 ) : null}
-                <th scope="col" className="p-2">
-                  Headline
-                </th>
-                <th scope="col" className="p-2">
-                  Status
-                </th>
-                <th scope="col" className="p-2">
-                  Section
-                </th>
-                <th scope="col" className="p-2">
-                  Byline
-                </th>
-                <th scope="col" className="p-2">
-                  {query.sort === 'published' ? 'Published' : 'Changed'}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.rows.map((row) => (
-                <tr key={row.id} className="border-b border-neutral-200 align-top">
-                  {canBulk ? (
-                    <td className="p-2">
-                      <input type="checkbox" name="ids" value={row.id} aria-label={`Select “${row.headline}”`} />
-                    </td>
-                  ) : null}
-                  <td className="p-2">
-                    <Link href={`/admin/articles/${row.id}`} className="font-medium underline-offset-2 hover:underline">
-                      {row.headline}
-                    </Link>
-                    {row.scheduledAt ? <p className="text-xs text-neutral-700">Goes live {format.format(row.scheduledAt)}</p> : null}
-                  </td>
-                  <td className="p-2">
-                    <StatusBadges {...row} />
-                  </td>
-                  <td className="p-2">{row.sectionName}</td>
-                  <td className="p-2">{row.bylines.join(', ')}</td>
-                  <td className="p-2 whitespace-nowrap">{format.format(query.sort === 'published' && row.publishedAt ? row.publishedAt : row.updatedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                <td className="p-2">
+                  <Link href={`/admin/articles/${row.id}`} className="font-medium underline-offset-2 hover:underline">
+                    {row.headline}
+                  </Link>
+                  {row.scheduledAt ? <p className="text-xs text-neutral-700">Goes live {format.format(row.scheduledAt)}</p> : null}
+                </td>
+                <td className="p-2">
+                  <StatusBadges {...row} />
+                </td>
+                <td className="p-2">{row.sectionName}</td>
+                <td className="p-2">{row.bylines.join(', ')}</td>
+                <td className="p-2 whitespace-nowrap">{format.format(query.sort === 'published' && row.publishedAt ? row.publishedAt : row.updatedAt)}</td>
+              </DataRow>
+            ))}
+          </DataTable>
         </BulkForm>
       )}
 

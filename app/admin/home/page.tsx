@@ -3,7 +3,8 @@ import { HomeCurationEditor } from '@/components/admin/home-curation-editor';
 import { requireStaffPage } from '@/lib/auth/guards';
 import { getBreakingBarForEditing, getHomeCuration, searchStoriesForCuration } from '@/lib/home-curation';
 import { getSiteSettings } from '@/lib/settings';
-import { MAX_TOP_STORIES } from '@/lib/validation/library';
+import { HOME_TOP_STORIES, MAX_TOP_STORIES } from '@/lib/validation/library';
+import { ListSearch } from '@/components/admin/list-search';
 
 export const metadata = { title: 'Home page' };
 
@@ -29,23 +30,14 @@ export default async function HomeCurationPage({ searchParams }: Props) {
           Lead and top stories
         </h2>
         {curation.lead && !curation.lead.live ? <p role="status">The chosen lead is no longer published; readers see the newest story instead.</p> : null}
-        <form role="search" action="/admin/home" className="flex items-end gap-2">
-          <div>
-            <label htmlFor="q" className="block text-sm font-medium">
-              Find a published story
-            </label>
-            <input id="q" name="q" defaultValue={q} className="rounded border border-neutral-400 px-3 py-2" />
-          </div>
-          <button type="submit" className="rounded border border-neutral-800 px-3 py-2 font-semibold">
-            Search
-          </button>
-        </form>
+        <ListSearch action="/admin/home" label="Find a published story" q={q} />
         <HomeCurationEditor
           key={JSON.stringify(curation)}
           lead={curation.lead && curation.lead.live ? { id: curation.lead.articleId, headline: curation.lead.headline, path: curation.lead.path } : null}
           top={curation.top.filter((t) => t.live).map((t) => ({ id: t.articleId, headline: t.headline, path: t.path, pinned: t.pinned }))}
           candidates={candidates.map((c) => ({ id: c.id, headline: c.headline, path: c.path }))}
           maxTop={MAX_TOP_STORIES}
+          shown={HOME_TOP_STORIES}
         />
       </section>
     </div>

@@ -5,6 +5,7 @@ import { Pagination } from '@/components/admin/pagination';
 import { requireStaffPage } from '@/lib/auth/guards';
 import { listMedia } from '@/lib/media';
 import { MEDIA_FORMATS, MIME_TYPES, mediaListSchema } from '@/lib/validation/media';
+import { EmptyState, Notice } from '@/components/admin/page-header';
 
 export const metadata = { title: 'Media' };
 
@@ -19,11 +20,7 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Media</h1>
-      {params.trashed ? (
-        <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-green-900">
-          The image is in the trash. It can be restored for 30 days.
-        </p>
-      ) : null}
+      <Notice>{params.trashed ? 'The image is in the trash. It can be restored for 30 days.' : null}</Notice>
       <MediaUploader accept={accept} />
       <form role="search" className="flex flex-wrap items-end gap-3" action="/admin/media">
         <div>
@@ -71,9 +68,7 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
           ))}
         </ul>
       ) : (
-        <p className="rounded border border-dashed border-neutral-400 p-6 text-center text-neutral-700">
-          {filters.q || filters.format || filters.missingAlt || filters.mine ? 'No images match these filters.' : 'The library is empty. Upload the first images above.'}
-        </p>
+        <EmptyState>{filters.q || filters.format || filters.missingAlt || filters.mine ? 'No images match these filters.' : 'The library is empty. Upload the first images above.'}</EmptyState>
       )}
       <Pagination basePath="/admin/media" params={{ q: filters.q, format: filters.format, missingAlt: filters.missingAlt ? '1' : undefined, mine: filters.mine ? '1' : undefined }} page={page} pages={pages} />
     </div>

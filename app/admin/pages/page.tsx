@@ -1,7 +1,8 @@
-import Link from 'next/link';
 import { PageForm } from '@/components/admin/page-form';
 import { requireStaffPage } from '@/lib/auth/guards';
 import { listPages } from '@/lib/pages-editing';
+import { LinkList, LinkListItem } from '@/components/admin/data-table';
+import { Notice } from '@/components/admin/page-header';
 
 export const metadata = { title: 'Pages' };
 
@@ -13,23 +14,16 @@ export default async function PagesPage({ searchParams }: Props) {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Static pages</h1>
-      {(await searchParams).trashed ? (
-        <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-green-900">
-          The page is in the trash. It can be restored for 30 days.
-        </p>
-      ) : null}
+      <Notice>{(await searchParams).trashed ? 'The page is in the trash. It can be restored for 30 days.' : null}</Notice>
       {pages.length ? (
-        <ul className="divide-y divide-neutral-200 rounded border border-neutral-300 bg-white">
+        <LinkList>
           {pages.map((p) => (
-            <li key={p.id} className="flex flex-wrap gap-3 px-3 py-2">
-              <Link href={`/admin/pages/${p.id}`} className="font-medium underline">
-                {p.title}
-              </Link>
+            <LinkListItem key={p.id} href={`/admin/pages/${p.id}`} title={p.title}>
               <span className="text-sm text-neutral-700">/{p.slug}</span>
               {p.published ? null : <span className="text-sm font-semibold text-neutral-800">Not published</span>}
-            </li>
+            </LinkListItem>
           ))}
-        </ul>
+        </LinkList>
       ) : (
         <p>No static pages yet.</p>
       )}

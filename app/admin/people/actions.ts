@@ -1,10 +1,10 @@
 'use server';
 import { redirect } from 'next/navigation';
-import { actionAuthError } from '@/lib/auth/guards';
 import { requireActor } from '@/lib/auth/session';
 import { createPerson, deletePerson, updatePerson } from '@/lib/people-editing';
 import { submittedValues, type FormState } from '@/lib/validation/form';
 import { SOCIAL_NETWORKS, slugify } from '@/lib/validation/library';
+import { fieldsFailed, firstReason, guarded } from '../form-results';
 
 const text = (form: FormData, name: string) => {
   const value = form.get(name);
@@ -27,31 +27,26 @@ function personFromForm(form: FormData) {
 export async function savePersonAction(id: number | null, _previous: FormState, form: FormData): Promise<FormState> {
   const values = submittedValues(form);
   let savedId = id;
-  try {
+  const result = await guarded(values, async () => {
     const actor = await requireActor('admin', 'editor', 'author');
     const input = personFromForm(form);
-    const result = id ? await updatePerson(actor, id, input) : await createPerson(actor, input);
-    if (!result.ok) {
-      const errors = Object.fromEntries(Object.entries(result.errors).map(([k, m]) => [k.replace(/^socialLinks\.(\d+)\.url$/, (_, i: string) => `social.${input.socialLinks[Number(i)]!.network}`), m]));
-      return { errors, values, message: errors.form?.[0] ?? 'Check the fields marked below.' };
+    const saved = id ? await updatePerson(actor, id, input) : await createPerson(actor, input);
+    if (!saved.ok) {
+      const errors = Object.fromEntries(Object.entries(saved.errors).map(([k, m]) => [k.replace(/^socialLinks\.(\d+)\.url$/, (_, i: string) => `social.${input.socialLinks[Number(i)]!.network}`), m]));
+      return fieldsFailed(errors, values);
     }
-    if (!id && result.value) savedId = result.value.id;
-  } catch (error) {
-    const message = actionAuthError(error);
-    if (message) return { message, values };
-    throw error;
-  }
-  redirect(`/admin/people/${savedId}?saved=1`);
+    if (!id && saved.value) savedId = saved.value.id;
+    return { ok: true };
+  });
+  if (result.ok) redirect(`/admin/people/${savedId}?saved=1`);
+  return result;
 }
 
 export async function deletePersonAction(id: number, _previous: FormState): Promise<FormState> {
-  try {
-    const result = await deletePerson(await requireActor('admin', 'editor'), id);
-    if (!result.ok) return { message: Object.values(result.errors)[0]?.[0] };
-  } catch (error) {
-    const message = actionAuthError(error);
-    if (message) return { message };
-    throw error;
-  }
-  redirect('/admin/people?deleted=1');
+  const result = await guarded(undefined, async () => {
+    const deleted = await deletePerson(await requireActor('admin', 'editor'), id);
+    return deleted.ok ? { ok: true } : firstReason(deleted.errors);
+  });
+  if (result.ok) redirect('/admin/people?deleted=1');
+  return result;
 }

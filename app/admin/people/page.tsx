@@ -1,9 +1,11 @@
-import Link from 'next/link';
 import { Pagination } from '@/components/admin/pagination';
 import { PersonForm } from '@/components/admin/person-form';
 import { requireStaffPage } from '@/lib/auth/guards';
 import { listLinkableUsers, listPeople } from '@/lib/people-editing';
 import { listQuerySchema } from '@/lib/validation/library';
+import { LinkList, LinkListItem } from '@/components/admin/data-table';
+import { ListSearch } from '@/components/admin/list-search';
+import { Notice } from '@/components/admin/page-header';
 
 export const metadata = { title: 'People' };
 
@@ -17,40 +19,23 @@ export default async function PeoplePage({ searchParams }: Props) {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">People</h1>
-      {params.deleted ? (
-        <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-green-900">
-          Profile deleted.
-        </p>
-      ) : null}
-      <form role="search" action="/admin/people" className="flex items-end gap-2">
-        <div>
-          <label htmlFor="q" className="block text-sm font-medium">
-            Find a person
-          </label>
-          <input id="q" name="q" defaultValue={query.q} className="rounded border border-neutral-400 px-3 py-2" />
-        </div>
-        <button type="submit" className="rounded border border-neutral-800 px-3 py-2 font-semibold">
-          Search
-        </button>
-      </form>
+      <Notice>{params.deleted ? 'Profile deleted.' : null}</Notice>
+      <ListSearch action="/admin/people" label="Find a person" q={query.q} />
       <p className="text-sm text-neutral-700">
         {total} {total === 1 ? 'person' : 'people'}
       </p>
       {items.length ? (
-        <ul className="divide-y divide-neutral-200 rounded border border-neutral-300 bg-white">
+        <LinkList>
           {items.map((p) => (
-            <li key={p.id} className="flex flex-wrap gap-3 px-3 py-2">
-              <Link href={`/admin/people/${p.id}`} className="font-medium underline">
-                {p.name}
-              </Link>
+            <LinkListItem key={p.id} href={`/admin/people/${p.id}`} title={p.name}>
               <span className="text-sm text-neutral-700">{p.jobTitle}</span>
               <span className="text-sm text-neutral-700">
                 {p.bylines} byline{p.bylines === 1 ? '' : 's'}
               </span>
               {p.user ? <span className="text-sm text-neutral-700">account: {p.user.email}</span> : null}
-            </li>
+            </LinkListItem>
           ))}
-        </ul>
+        </LinkList>
       ) : (
         <p>{query.q ? 'Nobody matches.' : 'No people yet.'}</p>
       )}

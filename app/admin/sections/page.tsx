@@ -3,6 +3,7 @@ import { SectionForm } from '@/components/admin/section-form';
 import { requireStaffPage } from '@/lib/auth/guards';
 import { listSectionTree, type SectionNode } from '@/lib/taxonomy-editing';
 import { moveSectionAction } from './actions';
+import { Notice } from '@/components/admin/page-header';
 
 export const metadata = { title: 'Sections' };
 
@@ -38,11 +39,7 @@ export default async function SectionsPage({ searchParams }: Props) {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Sections</h1>
-      {notice ? (
-        <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-green-900">
-          {notice}
-        </p>
-      ) : null}
+      <Notice>{notice}</Notice>
       {tree.length ? (
         <ol className="space-y-2 rounded border border-neutral-300 bg-white p-4">
           {tree.map((node, i) => (

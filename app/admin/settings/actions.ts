@@ -1,9 +1,9 @@
 'use server';
-import { actionAuthError } from '@/lib/auth/guards';
 import { requireActor } from '@/lib/auth/session';
 import { saveSettings } from '@/lib/settings-editing';
 import { submittedValues, type FormState } from '@/lib/validation/form';
 import { MAX_SPONSORED_LINKS, SOCIAL_NETWORKS } from '@/lib/validation/library';
+import { guarded } from '../form-results';
 
 const text = (form: FormData, name: string) => {
   const value = form.get(name);
@@ -36,7 +36,7 @@ function settingsFromForm(form: FormData) {
 
 export async function saveSettingsAction(_previous: FormState, form: FormData): Promise<FormState> {
   const values = submittedValues(form);
-  try {
+  return guarded(values, async () => {
     const actor = await requireActor('admin');
     const input = settingsFromForm(form);
     const result = await saveSettings(actor, input);
@@ -53,9 +53,5 @@ export async function saveSettingsAction(_previous: FormState, form: FormData): 
       return { errors, values, message: 'Check the fields marked below.' };
     }
     return { ok: true, message: 'Settings saved. Readers see them on their next request.', values };
-  } catch (error) {
-    const message = actionAuthError(error);
-    if (message) return { message, values };
-    throw error;
-  }
+  });
 }

@@ -4,6 +4,9 @@ import { TagForm } from '@/components/admin/tag-forms';
 import { requireStaffPage } from '@/lib/auth/guards';
 import { listTags } from '@/lib/taxonomy-editing';
 import { listQuerySchema } from '@/lib/validation/library';
+import { DataRow, DataTable } from '@/components/admin/data-table';
+import { ListSearch } from '@/components/admin/list-search';
+import { Notice } from '@/components/admin/page-header';
 
 export const metadata = { title: 'Tags' };
 
@@ -18,48 +21,25 @@ export default async function TagsPage({ searchParams }: Props) {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Tags</h1>
-      {notice ? (
-        <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-green-900">
-          {notice}
-        </p>
-      ) : null}
-      <form role="search" action="/admin/tags" className="flex items-end gap-2">
-        <div>
-          <label htmlFor="q" className="block text-sm font-medium">
-            Find a tag
-          </label>
-          <input id="q" name="q" defaultValue={query.q} className="rounded border border-neutral-400 px-3 py-2" />
-        </div>
-        <button type="submit" className="rounded border border-neutral-800 px-3 py-2 font-semibold">
-          Search
-        </button>
-      </form>
+      <Notice>{notice}</Notice>
+      <ListSearch action="/admin/tags" label="Find a tag" q={query.q} />
       <p className="text-sm text-neutral-700">
         {total} tag{total === 1 ? '' : 's'}
       </p>
       {items.length ? (
-        <table className="w-full border-collapse bg-white text-left text-sm">
-          <thead>
-            <tr className="border-b border-neutral-400">
-              <th className="p-2">Name</th>
-              <th className="p-2">Address</th>
-              <th className="p-2 text-right">Articles</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((tag) => (
-              <tr key={tag.id} className="border-b border-neutral-200">
-                <td className="p-2">
-                  <Link href={`/admin/tags/${tag.id}`} className="underline">
-                    {tag.name}
-                  </Link>
-                </td>
-                <td className="p-2">/tag/{tag.slug}</td>
-                <td className="p-2 text-right">{tag.articles}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable columns={[{ label: 'Name' }, { label: 'Address' }, { label: 'Articles', className: 'text-right' }]}>
+          {items.map((tag) => (
+            <DataRow key={tag.id}>
+              <td className="p-2">
+                <Link href={`/admin/tags/${tag.id}`} className="underline">
+                  {tag.name}
+                </Link>
+              </td>
+              <td className="p-2">/tag/{tag.slug}</td>
+              <td className="p-2 text-right">{tag.articles}</td>
+            </DataRow>
+          ))}
+        </DataTable>
       ) : (
         <p>{query.q ? 'No tag matches.' : 'No tags yet.'}</p>
       )}

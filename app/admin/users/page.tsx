@@ -6,6 +6,7 @@ import { getSiteSettings } from '@/lib/settings';
 import { listPendingInvitations, listUsers } from '@/lib/users';
 import { changeRoleAction, resetPasswordAction, revokeInvitationAction, setDisabledAction } from './actions';
 import { InviteForm } from './invite-form';
+import { DataRow, DataTable } from '@/components/admin/data-table';
 
 export const metadata = { title: 'Users' };
 
@@ -34,67 +35,56 @@ export default async function UsersPage() {
           </ul>
         </section>
       ) : null}
-      <table className="w-full border-collapse bg-white text-sm">
-        <caption className="sr-only">Staff accounts</caption>
-        <thead>
-          <tr className="border-b border-neutral-400 text-left">
-            <th scope="col" className="p-2">Name</th>
-            <th scope="col" className="p-2">Role</th>
-            <th scope="col" className="p-2">Status</th>
-            <th scope="col" className="p-2">Password</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((user) => (
-            <tr key={user.id} className="border-b border-neutral-200 align-top">
-              <td className="p-2">
-                <p className="font-medium">{user.name}</p>
-                <p className="text-neutral-700">{user.email}</p>
-                <p className="text-xs text-neutral-600">{user.lastLoginAt ? `Last signed in ${format.format(user.lastLoginAt)}` : 'Never signed in'}</p>
-              </td>
-              <td className="p-2">
-                <ActionForm action={changeRoleAction} submitLabel="Change" label={`Role of ${user.name}`}>
+      <DataTable caption="Staff accounts" columns={[{ label: 'Name' }, { label: 'Role' }, { label: 'Status' }, { label: 'Password' }]}>
+        {users.map((user) => (
+          <DataRow key={user.id}>
+            <td className="p-2">
+              <p className="font-medium">{user.name}</p>
+              <p className="text-neutral-700">{user.email}</p>
+              <p className="text-xs text-neutral-600">{user.lastLoginAt ? `Last signed in ${format.format(user.lastLoginAt)}` : 'Never signed in'}</p>
+            </td>
+            <td className="p-2">
+              <ActionForm action={changeRoleAction} submitLabel="Change" label={`Role of ${user.name}`}>
+                <input type="hidden" name="userId" value={user.id} />
+                <label htmlFor={`role-${user.id}`} className="sr-only">
+                  Role of {user.name}
+                </label>
+                <select id={`role-${user.id}`} name="role" defaultValue={user.role} className="rounded border border-neutral-400 bg-white px-2 py-1.5">
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {r}
+                    </option>
+                  ))}
+                </select>
+              </ActionForm>
+            </td>
+            <td className="p-2">
+              <p className="mb-1">{user.disabled ? 'Disabled' : 'Active'}</p>
+              {user.id === actor.userId ? null : (
+                <ActionForm action={setDisabledAction} submitLabel={user.disabled ? 'Enable' : 'Disable'} danger={!user.disabled} label={`${user.disabled ? 'Enable' : 'Disable'} ${user.name}`}>
                   <input type="hidden" name="userId" value={user.id} />
-                  <label htmlFor={`role-${user.id}`} className="sr-only">
-                    Role of {user.name}
-                  </label>
-                  <select id={`role-${user.id}`} name="role" defaultValue={user.role} className="rounded border border-neutral-400 bg-white px-2 py-1.5">
-                    {ROLES.map((r) => (
-                      <option key={r} value={r}>
-                        {r}
-                      </option>
-                    ))}
-                  </select>
+                  <input type="hidden" name="disable" value={user.disabled ? '0' : '1'} />
                 </ActionForm>
-              </td>
-              <td className="p-2">
-                <p className="mb-1">{user.disabled ? 'Disabled' : 'Active'}</p>
-                {user.id === actor.userId ? null : (
-                  <ActionForm action={setDisabledAction} submitLabel={user.disabled ? 'Enable' : 'Disable'} danger={!user.disabled} label={`${user.disabled ? 'Enable' : 'Disable'} ${user.name}`}>
-                    <input type="hidden" name="userId" value={user.id} />
-                    <input type="hidden" name="disable" value={user.disabled ? '0' : '1'} />
-                  </ActionForm>
-                )}
-              </td>
-              <td className="p-2">
-                {user.id === actor.userId ? (
-                  <Link href="/admin/account" className="underline">
-                    Change yours
-                  </Link>
-                ) : (
-                  <ActionForm action={resetPasswordAction} submitLabel="Set" label={`New password for ${user.name}`}>
-                    <input type="hidden" name="userId" value={user.id} />
-                    <label htmlFor={`password-${user.id}`} className="sr-only">
-                      New password for {user.name}
-                    </label>
-                    <input id={`password-${user.id}`} name="password" type="password" autoComplete="new-password" placeholder="New password" className="w-40 rounded border border-neutral-400 px-2 py-1.5" />
-                  </ActionForm>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              )}
+            </td>
+            <td className="p-2">
+              {user.id === actor.userId ? (
+                <Link href="/admin/account" className="underline">
+                  Change yours
+                </Link>
+              ) : (
+                <ActionForm action={resetPasswordAction} submitLabel="Set" label={`New password for ${user.name}`}>
+                  <input type="hidden" name="userId" value={user.id} />
+                  <label htmlFor={`password-${user.id}`} className="sr-only">
+                    New password for {user.name}
+                  </label>
+                  <input id={`password-${user.id}`} name="password" type="password" autoComplete="new-password" placeholder="New password" className="w-40 rounded border border-neutral-400 px-2 py-1.5" />
+                </ActionForm>
+              )}
+            </td>
+          </DataRow>
+        ))}
+      </DataTable>
     </div>
   );
 }

@@ -9,7 +9,9 @@ function seeOther(path: string): NextResponse {
 
 /**
  * Unsubscribes by token. A POST, not the emailed GET link itself, so mail scanners that follow
- * links cannot unsubscribe anyone; the link's page holds the button that posts here.
+ * links cannot unsubscribe anyone; the link's page holds the button that posts here. The secret
+ * token is what authorizes it (as a CSRF token would), so there is no Origin check: a mail
+ * provider's one-click unsubscribe (RFC 8058) posts from outside any page of ours.
  */
 export async function POST(request: Request): Promise<NextResponse> {
   let token: FormDataEntryValue | null = null;

@@ -5,6 +5,7 @@ import { Picture } from '@/components/common/picture';
 import { ArticleNotFoundError, getArticleForEditing } from '@/lib/article-workflow';
 import { AuthorizationError } from '@/lib/auth/actor';
 import { getCurrentActor } from '@/lib/auth/session';
+import { parseId } from '@/lib/validation/ids';
 
 // Staff only, never indexed; the response is dynamic (it reads the session cookie), so Next sends
 // `private, no-store` and the front layer never caches a request that carries the session cookie.
@@ -13,10 +14,10 @@ export const metadata: Metadata = { title: 'Preview', robots: { index: false, fo
 type Props = { params: Promise<{ id: string }> };
 
 export default async function PreviewPage({ params }: Props) {
-  const id = Number((await params).id);
+  const id = parseId((await params).id);
   const actor = await getCurrentActor();
-  if (!actor) redirect(`/admin/login?next=${encodeURIComponent(`/admin/articles/${Number.isInteger(id) ? id : ''}`)}`);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  if (!actor) redirect(`/admin/login?next=${encodeURIComponent(`/admin/articles/${id ?? ''}`)}`);
+  if (id === null) notFound();
   let article;
   try {
     article = await getArticleForEditing(actor, id);

@@ -11,6 +11,8 @@ import { formValuesFromCopy } from '@/lib/validation/article-form';
 import { StatusBadges } from '@/components/admin/status-badge';
 import { ArticleForm } from '../article-form';
 import { WorkflowPanel } from '../workflow-panel';
+import { Notice, PageHeader } from '@/components/admin/page-header';
+import { parseId } from '@/lib/validation/ids';
 
 export const metadata = { title: 'Edit article' };
 
@@ -27,8 +29,8 @@ async function load(actor: Awaited<ReturnType<typeof requireStaffPage>>, id: num
 
 export default async function EditArticlePage({ params, searchParams }: Props) {
   const actor = await requireStaffPage();
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = parseId((await params).id);
+  if (id === null) notFound();
   const article = await load(actor, id);
   // An author opening someone else's article learns nothing about it.
   if (!article) notFound();
@@ -39,17 +41,8 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   return (
     <div className="grid max-w-6xl gap-6 lg:grid-cols-[1fr_18rem]">
       <div className="min-w-0 space-y-4">
-        <p>
-          <Link href="/admin/articles" className="underline">
-            ← Articles
-          </Link>
-        </p>
-        <h1 className="text-2xl font-bold">Edit article</h1>
-        {saved || done ? (
-          <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-green-900">
-            {saved ? (article.hasStagedEdit ? 'Saved as a staged edit. Readers still see the published version.' : 'Saved.') : `Article ${done}.`}
-          </p>
-        ) : null}
+        <PageHeader title="Edit article" back={{ href: '/admin/articles', label: 'Articles' }} />
+        <Notice>{saved ? (article.hasStagedEdit ? 'Saved as a staged edit. Readers still see the published version.' : 'Saved.') : done ? `Article ${done}.` : null}</Notice>
         <ArticleForm
           key={article.version}
           article={{ id: article.id, version: article.version }}
@@ -71,6 +64,11 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
           <p>
             <Link href={`/preview/${article.id}`} className="underline" target="_blank">
               Preview{article.hasStagedEdit ? ' staged edit' : ''}
+            </Link>
+          </p>
+          <p>
+            <Link href={`/admin/articles/${article.id}/revisions`} className="underline">
+              Revisions
             </Link>
           </p>
           {article.publicPath ? (

@@ -5,6 +5,8 @@ import { MediaDetailsForm } from '@/components/admin/media-details-form';
 import { requireStaffPage } from '@/lib/auth/guards';
 import { getMedia, getMediaUsage } from '@/lib/media';
 import { trashMediaAction } from '../actions';
+import { PageHeader } from '@/components/admin/page-header';
+import { parseId } from '@/lib/validation/ids';
 
 export const metadata = { title: 'Image details' };
 
@@ -12,8 +14,9 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function MediaDetailsPage({ params }: Props) {
   const actor = await requireStaffPage();
-  const id = Number((await params).id);
-  const media = Number.isSafeInteger(id) && id > 0 ? await getMedia(actor, id) : null;
+  const id = parseId((await params).id);
+  if (id === null) notFound();
+  const media = await getMedia(actor, id);
   if (!media || media.deletedAt) notFound();
   const usage = await getMediaUsage(actor, id);
   const inUse = usage.articles.length > 0 || usage.people.length > 0 || usage.siteLogo;
@@ -22,12 +25,7 @@ export default async function MediaDetailsPage({ params }: Props) {
   const previewSrc = media.url.replace(/\.[a-z0-9]+$/i, '-1200.webp');
   return (
     <div className="max-w-3xl space-y-6">
-      <p>
-        <Link href="/admin/media" className="underline">
-          ← Media
-        </Link>
-      </p>
-      <h1 className="text-2xl font-bold">{media.originalName}</h1>
+      <PageHeader title={media.originalName} back={{ href: '/admin/media', label: 'Media' }} />
       <p className="text-sm text-neutral-700">
         {media.width} × {media.height} · {media.mimeType} · {(media.bytes / 1024).toFixed(0)} kB ·{' '}
         <a href={media.url} className="underline">

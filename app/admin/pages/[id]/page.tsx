@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ConfirmAction } from '@/components/admin/confirm-action';
 import { PageForm } from '@/components/admin/page-form';
@@ -6,6 +5,8 @@ import { requireStaffPage } from '@/lib/auth/guards';
 import { bodyToText } from '@/lib/validation/body-text';
 import { getPageForEditing } from '@/lib/pages-editing';
 import { trashPageAction } from '../actions';
+import { Notice, PageHeader } from '@/components/admin/page-header';
+import { parseId } from '@/lib/validation/ids';
 
 export const metadata = { title: 'Edit page' };
 
@@ -13,24 +14,20 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: 
 
 export default async function EditPagePage({ params, searchParams }: Props) {
   const actor = await requireStaffPage('admin', 'editor');
-  const id = Number((await params).id);
-  const page = Number.isSafeInteger(id) && id > 0 ? await getPageForEditing(actor, id) : null;
+  const id = parseId((await params).id);
+  if (id === null) notFound();
+  const page = await getPageForEditing(actor, id);
   if (!page) notFound();
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/admin/pages" className="underline">
-          ← Pages
-        </Link>
-      </p>
-      <h1 className="text-2xl font-bold">{page.title}</h1>
+      <PageHeader title={page.title} back={{ href: '/admin/pages', label: 'Pages' }} />
       {(await searchParams).saved ? (
-        <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-green-900">
+        <Notice>
           Page saved.{' '}
           <a href={`/${page.slug}`} className="underline">
             View it
           </a>
-        </p>
+        </Notice>
       ) : null}
       <PageForm page={{ id: page.id, title: page.title, slug: page.slug, text: bodyToText(page.body), bodyJson: JSON.stringify(page.body), published: page.published, showInFooter: page.showInFooter }} />
       <ConfirmAction action={trashPageAction.bind(null, page.id)} label="Move to trash" pendingLabel="Moving…" confirm={`Move ${page.title} to the trash?`} danger />

@@ -1,39 +1,30 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ConfirmAction } from '@/components/admin/confirm-action';
 import { PersonForm } from '@/components/admin/person-form';
 import { requireStaffPage } from '@/lib/auth/guards';
 import { getPerson, listLinkableUsers } from '@/lib/people-editing';
 import { deletePersonAction } from '../actions';
+import { Notice, PageHeader } from '@/components/admin/page-header';
+import { parseId } from '@/lib/validation/ids';
 
 export const metadata = { title: 'Profile' };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
 
 export default async function PersonPage({ params, searchParams }: Props) {
-  const id = Number((await params).id);
+  const id = parseId((await params).id);
   // Authors may open their own profile only; getPerson refuses the rest.
   const actor = await requireStaffPage();
+  if (id === null) notFound();
   if (actor.role === 'author' && actor.personId !== id) notFound();
-  const person = Number.isSafeInteger(id) && id > 0 ? await getPerson(actor, id) : null;
+  const person = await getPerson(actor, id);
   if (!person) notFound();
   const limited = actor.role === 'author';
   const users = limited ? [] : await listLinkableUsers(actor, id);
   return (
     <div className="space-y-6">
-      {limited ? null : (
-        <p>
-          <Link href="/admin/people" className="underline">
-            ← People
-          </Link>
-        </p>
-      )}
-      <h1 className="text-2xl font-bold">{person.name}</h1>
-      {(await searchParams).saved ? (
-        <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-green-900">
-          Profile saved.
-        </p>
-      ) : null}
+      <PageHeader title={person.name} back={limited ? undefined : { href: '/admin/people', label: 'People' }} />
+      <Notice>{(await searchParams).saved ? 'Profile saved.' : null}</Notice>
       <p className="text-sm text-neutral-700">
         <a href={`/author/${person.slug}`} className="underline">
           /author/{person.slug}

@@ -1,10 +1,11 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ConfirmAction } from '@/components/admin/confirm-action';
 import { MergeTagForm, TagForm } from '@/components/admin/tag-forms';
 import { requireStaffPage } from '@/lib/auth/guards';
 import { getTagForEditing } from '@/lib/taxonomy-editing';
 import { deleteTagAction } from '../actions';
+import { Notice, PageHeader } from '@/components/admin/page-header';
+import { parseId } from '@/lib/validation/ids';
 
 export const metadata = { title: 'Edit tag' };
 
@@ -12,23 +13,15 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 export default async function EditTagPage({ params, searchParams }: Props) {
   const actor = await requireStaffPage('admin', 'editor');
-  const id = Number((await params).id);
-  const tag = Number.isSafeInteger(id) && id > 0 ? await getTagForEditing(actor, id) : null;
+  const id = parseId((await params).id);
+  if (id === null) notFound();
+  const tag = await getTagForEditing(actor, id);
   if (!tag) notFound();
   const notice = (await searchParams).merged ? 'Tags merged.' : (await searchParams).saved ? 'Tag saved.' : null;
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/admin/tags" className="underline">
-          ← Tags
-        </Link>
-      </p>
-      <h1 className="text-2xl font-bold">{tag.name}</h1>
-      {notice ? (
-        <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-green-900">
-          {notice}
-        </p>
-      ) : null}
+      <PageHeader title={tag.name} back={{ href: '/admin/tags', label: 'Tags' }} />
+      <Notice>{notice}</Notice>
       <p className="text-sm text-neutral-700">
         /tag/{tag.slug} · {tag.articles} article{tag.articles === 1 ? '' : 's'}
       </p>
