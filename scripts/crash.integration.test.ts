@@ -169,7 +169,8 @@ describe('SIGKILL in the middle of a burst of editor writes', () => {
       const standfirst = (row.data as { values: Record<string, string> }).values.standfirst;
       expect([acked.at(-1), inFlight].filter(Boolean), `autosave ${id}`).toContain(standfirst);
     }
-  });
+    // A burst, a kill and a cold restart of the production server: minutes on a loaded machine.
+  }, 300_000);
 
   it("after the restart the editor's unsaved text is offered back on the article's page", async () => {
     const id = [...(await db().autosave.findMany({ where: { userId: editor.userId }, select: { articleId: true } }))][0]?.articleId;
