@@ -48,6 +48,15 @@ const quantile = (values: number[], q: number) => {
 const MB = 1024 * 1024;
 const fileName = (type: PageType, contentType: string) => `${type.replace(/\W+/g, '-')}.${/xml/.test(contentType) ? 'xml' : 'html'}`;
 
+const runStarted = performance.now();
+const phases: Record<string, number> = {};
+/** Logs the start of a phase with the run's elapsed time, and records when it started. */
+function phase(name: string, detail: string): void {
+  const at = (performance.now() - runStarted) / 1000;
+  phases[name] = Math.round(at);
+  console.log(`[${at.toFixed(0)} s] ${name}: ${detail}`);
+}
+
 /** Samples the server's RSS every `everyMs` until stopped; returns every sample in bytes. */
 function watchRss(server: BenchServer, everyMs: number): { stop(): number[] } {
   const samples: number[] = [server.rss()];
@@ -101,7 +110,7 @@ async function main() {
     const { seedSeconds } = site;
     server = await startBenchServer({ databaseUrl: site.databaseUrl, port: await freePort(), mediaDir: site.mediaDir });
     const pools = await server.pools(plan.poolSize);
-    console.log(`Server on ${server.origin} (pid ${server.pid}); measuring ${PAGE_TYPES.length} page types.`);
+    phase('server up', `${server.origin} (pid ${server.pid}); measuring ${PAGE_TYPES.length} page types`);
 
     // The exact bytes of each measured page, for nginx; fetching them also warms our cache.
     const root = join(site.work, 'site');
@@ -120,7 +129,7 @@ async function main() {
     const nginxOrigin = `http://127.0.0.1:${nginxPort}`;
 
     // Warm: ours and nginx in alternating rounds, so both see the same load from the other helpers.
-    console.log(`Warm: ${plan.warmRounds} × ${plan.roundSeconds} s rounds per page type and server, ${connections} connections…`);
+    phase('warm', `${plan.warmRounds} × ${plan.roundSeconds} s rounds per page type and server, ${connections} connections…`);
     const rssUnderLoad = watchRss(server, 250);
     const warm = {} as Record<PageType, WarmResult>;
     for (const type of PAGE_TYPES) {
@@ -146,7 +155,7 @@ async function main() {
       console.log(`  ${type}: ${rps.toFixed(0)} req/s, nginx ${nginxRps.toFixed(0)} → ${(rps / nginxRps).toFixed(2)}×`);
     }
 
-    console.log(`Cold: ${plan.coldSamples} single requests after invalidation, then ${plan.coldSeconds} s at ${connections} connections over fresh URLs…`);
+    phase('cold', `${plan.coldSamples} single requests after invalidation, then ${plan.coldSeconds} s at ${connections} connections over fresh URLs…`);
     const cold = {} as Record<PageType, ColdResult>;
     for (const type of PAGE_TYPES) {
       const sample = pools[type][0]!;
@@ -172,13 +181,13 @@ async function main() {
     }
     const loadSamples = rssUnderLoad.stop();
 
-    console.log(`Publish to visible: ${plan.publishes} stories…`);
+    phase('publish', `${plan.publishes} stories…`);
     const publishes: { articleMs: number; homeMs: number }[] = [];
     for (let i = 0; i < plan.publishes; i++) publishes.push(await publishToVisible(server));
 
     // Soak: every page type at once while a write invalidates some page every 250 ms, so renders
     // and evictions keep happening; RSS should level off, not climb.
-    console.log(`Soak: ${plan.soakSeconds} s of mixed load with invalidations…`);
+    phase('soak', `${plan.soakSeconds} s of mixed load with invalidations…`);
     const everything = PAGE_TYPES.flatMap((type) => pools[type].slice(0, 10));
     // A site in steady state: its pages cached before the soak starts, a few re-rendered as writes land.
     for (let i = 0; i < everything.length; i += 4) {
@@ -204,13 +213,14 @@ async function main() {
 
     let lighthouse: Partial<Record<'home' | 'article', Scores>> = {};
     if (!values['no-lighthouse']) {
-      console.log(`Lighthouse (mobile, median of ${plan.lighthouseRuns})…`);
+      phase('lighthouse', `mobile, median of ${plan.lighthouseRuns}…`);
       lighthouse = {
         home: await lighthouseScores(server.origin + pools.home[0]!.path, plan.lighthouseRuns),
         article: await lighthouseScores(server.origin + pools.article[0]!.path, plan.lighthouseRuns),
       };
     }
 
+    phase('done', 'writing the report');
     const results: BenchResults = {
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
@@ -228,6 +238,7 @@ async function main() {
       seedSeconds,
       connections,
       plan,
+      phases,
       warm,
       cold,
       weights,

@@ -40,6 +40,8 @@ export interface BenchResults {
   seedSeconds: number;
   connections: number;
   plan: Record<string, number>;
+  /** Seconds since the run started at which each phase began. */
+  phases: Record<string, number>;
   warm: Record<PageType, WarmResult>;
   cold: Record<PageType, ColdResult>;
   weights: Record<PageType, { htmlBytes: number; htmlGzip: number; jsBytes: number; jsGzip: number }>;
@@ -93,6 +95,7 @@ export function renderReport(r: BenchResults): string {
     'The machine is shared, so absolute figures move with its load; the ratio against nginx, measured in alternating rounds in the same run with the same client (wrk, one thread), is the stable figure.',
     '',
   );
+  lines.push(`Phases began at (s): ${Object.entries(r.phases).map(([name, at]) => `${name} ${at}`).join(' · ')}.`, '');
   lines.push('## Targets', '', '| target | measured | |', '|---|---|---|');
   for (const t of targets(r)) lines.push(`| ${t.target} | ${t.measured} | ${mark(t.ok)} |`);
 
