@@ -23,11 +23,11 @@ export interface ColdResult {
   samples: number;
   /** How many of those the front layer really rendered (x-cache MISS or STREAM). */
   misses: number;
-  /** Many connections over `distinctUrls` URLs of the type, all invalidated just before. */
-  load: LoadResult;
+  /** Many connections over `distinctUrls` URLs of the type, all invalidated just before (not in --quick). */
+  load?: LoadResult;
   distinctUrls: number;
   /** Share of the requests under load that had to render (each URL renders once, then is warm). */
-  renderedShare: number;
+  renderedShare?: number;
 }
 
 export interface BenchResults {
@@ -109,14 +109,18 @@ export function renderReport(r: BenchResults): string {
   lines.push('', '## Cold', '');
   lines.push(
     `Single: ${r.plan.coldSamples} requests one at a time, each right after invalidating the page's tags (what a publish or correction does). ` +
-      `Under load: ${r.connections} connections for ${r.plan.coldSeconds} s over that many distinct URLs of the type, all invalidated just before — each renders once, then is warm.`,
+      `Storm: ${r.connections} connections for ${r.plan.coldSeconds} s over that many distinct URLs of the type, all invalidated just before — each renders once, then is warm; the server drains before the next type.`,
     '',
   );
   lines.push('| page | single p50 ms | single p99 ms | rendered | load req/s | load p50 ms | load p99 ms | errors | distinct URLs | rendered share |', '|---|---|---|---|---|---|---|---|---|---|');
   for (const type of PAGE_TYPES) {
     const c = r.cold[type];
-    const loaded = c.load.requests > 0 ? `${n0(c.load.rps)} | ${n1(c.load.p50Ms)} | ${n1(c.load.p99Ms)}` : `0 (none finished in ${r.plan.coldSeconds} s) | – | –`;
-    lines.push(`| ${type} | ${n1(c.p50Ms)} | ${n1(c.p99Ms)} | ${c.misses}/${c.samples} | ${loaded} | ${c.load.errors} | ${n0(c.distinctUrls)} | ${(c.renderedShare * 100).toFixed(0)} % |`);
+    const storm = !c.load
+      ? 'not run (--quick) | – | – | –'
+      : c.load.requests > 0
+        ? `${n0(c.load.rps)} | ${n1(c.load.p50Ms)} | ${n1(c.load.p99Ms)} | ${c.load.errors}`
+        : `0 (none finished in ${r.plan.coldSeconds} s) | – | – | ${c.load.errors}`;
+    lines.push(`| ${type} | ${n1(c.p50Ms)} | ${n1(c.p99Ms)} | ${c.misses}/${c.samples} | ${storm} | ${n0(c.distinctUrls)} | ${c.renderedShare === undefined ? '–' : `${(c.renderedShare * 100).toFixed(0)} %`} |`);
   }
 
   lines.push('', '## Publish → visible', '');
