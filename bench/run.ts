@@ -34,9 +34,9 @@ if (!Number.isInteger(articles) || articles < 200 || !Number.isInteger(connectio
   console.error('--articles must be a whole number ≥ 200 and --connections ≥ 1');
   process.exit(1);
 }
-// Durations: --quick must finish in under 3 minutes with a current build.
+// Durations: --quick must finish in under 3 minutes with a current build, so it skips the cold storm.
 const plan = quick
-  ? { warmRounds: 1, roundSeconds: 2, coldSeconds: 2, coldSamples: 6, poolSize: 300, publishes: 3, soakSeconds: 15, lighthouseRuns: 1 }
+  ? { warmRounds: 1, roundSeconds: 2, coldSeconds: 0, coldSamples: 8, poolSize: 300, publishes: 3, soakSeconds: 15, lighthouseRuns: 1 }
   : { warmRounds: 3, roundSeconds: 2, coldSeconds: 5, coldSamples: 40, poolSize: 3000, publishes: 5, soakSeconds: 60, lighthouseRuns: 3 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -47,6 +47,15 @@ const quantile = (values: number[], q: number) => {
 };
 const MB = 1024 * 1024;
 const fileName = (type: PageType, contentType: string) => `${type.replace(/\W+/g, '-')}.${/xml/.test(contentType) ? 'xml' : 'html'}`;
+
+const runStarted = performance.now();
+const phases: Record<string, number> = {};
+/** Logs the start of a phase with the run's elapsed time, and records when it started. */
+function phase(name: string, detail: string): void {
+  const at = (performance.now() - runStarted) / 1000;
+  phases[name] = Math.round(at);
+  console.log(`[${at.toFixed(0)} s] ${name}: ${detail}`);
+}
 
 /** Samples the server's RSS every `everyMs` until stopped; returns every sample in bytes. */
 function watchRss(server: BenchServer, everyMs: number): { stop(): number[] } {
@@ -59,6 +68,20 @@ function watchRss(server: BenchServer, everyMs: number): { stop(): number[] } {
       return samples;
     },
   };
+}
+
+/**
+ * Waits until renders that wrk left in flight have finished (a cached page answers quickly again),
+ * so they do not slow whatever is measured next.
+ */
+async function drained(server: BenchServer, warmPath: string): Promise<void> {
+  const deadline = performance.now() + 60_000;
+  while (performance.now() < deadline) {
+    const started = performance.now();
+    await fetch(server.origin + warmPath).then((r) => r.arrayBuffer());
+    if (performance.now() - started < 20) return;
+    await sleep(250);
+  }
 }
 
 /** Publishes a fresh story and times until its URL, then the home page, show it to a reader. */
@@ -101,7 +124,7 @@ async function main() {
     const { seedSeconds } = site;
     server = await startBenchServer({ databaseUrl: site.databaseUrl, port: await freePort(), mediaDir: site.mediaDir });
     const pools = await server.pools(plan.poolSize);
-    console.log(`Server on ${server.origin} (pid ${server.pid}); measuring ${PAGE_TYPES.length} page types.`);
+    phase('server up', `${server.origin} (pid ${server.pid}); measuring ${PAGE_TYPES.length} page types`);
 
     // The exact bytes of each measured page, for nginx; fetching them also warms our cache.
     const root = join(site.work, 'site');
@@ -120,7 +143,7 @@ async function main() {
     const nginxOrigin = `http://127.0.0.1:${nginxPort}`;
 
     // Warm: ours and nginx in alternating rounds, so both see the same load from the other helpers.
-    console.log(`Warm: ${plan.warmRounds} × ${plan.roundSeconds} s rounds per page type and server, ${connections} connections…`);
+    phase('warm', `${plan.warmRounds} × ${plan.roundSeconds} s rounds per page type and server, ${connections} connections…`);
     const rssUnderLoad = watchRss(server, 250);
     const warm = {} as Record<PageType, WarmResult>;
     for (const type of PAGE_TYPES) {
@@ -146,39 +169,36 @@ async function main() {
       console.log(`  ${type}: ${rps.toFixed(0)} req/s, nginx ${nginxRps.toFixed(0)} → ${(rps / nginxRps).toFixed(2)}×`);
     }
 
-    console.log(`Cold: ${plan.coldSamples} single requests after invalidation, then ${plan.coldSeconds} s at ${connections} connections over fresh URLs…`);
+    phase('cold', `${plan.coldSamples} single requests per page type, each right after invalidating its tags…`);
     const cold = {} as Record<PageType, ColdResult>;
     for (const type of PAGE_TYPES) {
       const sample = pools[type][0]!;
       await coldLatency(server, sample.path, sample.tags, 2); // the render path's code is warm, like a running site's
       const single = await coldLatency(server, sample.path, sample.tags, plan.coldSamples);
-      const pool = pools[type];
-      await server.invalidate([...new Set(pool.flatMap((p) => p.tags))]);
-      const underLoad = await load(
-        server.origin,
-        pool.map((p) => p.path),
-        { seconds: plan.coldSeconds, connections },
-      );
-      cold[type] = {
-        p50Ms: median(single.times),
-        p99Ms: quantile(single.times, 0.99),
-        misses: single.misses,
-        samples: single.times.length,
-        load: underLoad,
-        distinctUrls: pool.length,
-        renderedShare: Math.min(1, pool.length / Math.max(1, underLoad.requests)),
-      };
-      console.log(`  ${type}: single p50 ${cold[type].p50Ms.toFixed(1)} ms p99 ${cold[type].p99Ms.toFixed(1)} ms; under load ${underLoad.rps.toFixed(0)} req/s p50 ${underLoad.p50Ms.toFixed(0)} ms p99 ${underLoad.p99Ms.toFixed(0)} ms, ${underLoad.errors} errors`);
+      cold[type] = { p50Ms: median(single.times), p99Ms: quantile(single.times, 0.99), misses: single.misses, samples: single.times.length, distinctUrls: pools[type].length };
+      console.log(`  ${type}: p50 ${cold[type].p50Ms.toFixed(1)} ms, p99 ${cold[type].p99Ms.toFixed(1)} ms`);
+    }
+    if (plan.coldSeconds > 0) {
+      phase('cold storm', `${plan.coldSeconds} s at ${connections} connections over freshly invalidated URLs of each type…`);
+      for (const type of PAGE_TYPES) {
+        const pool = pools[type];
+        await server.invalidate([...new Set(pool.flatMap((p) => p.tags))]);
+        const storm = await load(server.origin, pool.map((p) => p.path), { seconds: plan.coldSeconds, connections });
+        cold[type].load = storm;
+        cold[type].renderedShare = Math.min(1, pool.length / Math.max(1, storm.requests));
+        console.log(`  ${type}: ${storm.rps.toFixed(0)} req/s, p50 ${storm.p50Ms.toFixed(0)} ms, p99 ${storm.p99Ms.toFixed(0)} ms, ${storm.errors} errors`);
+        await drained(server, pools.home[0]!.path);
+      }
     }
     const loadSamples = rssUnderLoad.stop();
 
-    console.log(`Publish to visible: ${plan.publishes} stories…`);
+    phase('publish', `${plan.publishes} stories…`);
     const publishes: { articleMs: number; homeMs: number }[] = [];
     for (let i = 0; i < plan.publishes; i++) publishes.push(await publishToVisible(server));
 
     // Soak: every page type at once while a write invalidates some page every 250 ms, so renders
     // and evictions keep happening; RSS should level off, not climb.
-    console.log(`Soak: ${plan.soakSeconds} s of mixed load with invalidations…`);
+    phase('soak', `${plan.soakSeconds} s of mixed load with invalidations…`);
     const everything = PAGE_TYPES.flatMap((type) => pools[type].slice(0, 10));
     // A site in steady state: its pages cached before the soak starts, a few re-rendered as writes land.
     for (let i = 0; i < everything.length; i += 4) {
@@ -204,13 +224,14 @@ async function main() {
 
     let lighthouse: Partial<Record<'home' | 'article', Scores>> = {};
     if (!values['no-lighthouse']) {
-      console.log(`Lighthouse (mobile, median of ${plan.lighthouseRuns})…`);
+      phase('lighthouse', `mobile, median of ${plan.lighthouseRuns}…`);
       lighthouse = {
         home: await lighthouseScores(server.origin + pools.home[0]!.path, plan.lighthouseRuns),
         article: await lighthouseScores(server.origin + pools.article[0]!.path, plan.lighthouseRuns),
       };
     }
 
+    phase('done', 'writing the report');
     const results: BenchResults = {
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
@@ -228,6 +249,7 @@ async function main() {
       seedSeconds,
       connections,
       plan,
+      phases,
       warm,
       cold,
       weights,

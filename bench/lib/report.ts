@@ -23,11 +23,11 @@ export interface ColdResult {
   samples: number;
   /** How many of those the front layer really rendered (x-cache MISS or STREAM). */
   misses: number;
-  /** Many connections over `distinctUrls` URLs of the type, all invalidated just before. */
-  load: LoadResult;
+  /** Many connections over `distinctUrls` URLs of the type, all invalidated just before (not in --quick). */
+  load?: LoadResult;
   distinctUrls: number;
   /** Share of the requests under load that had to render (each URL renders once, then is warm). */
-  renderedShare: number;
+  renderedShare?: number;
 }
 
 export interface BenchResults {
@@ -40,6 +40,8 @@ export interface BenchResults {
   seedSeconds: number;
   connections: number;
   plan: Record<string, number>;
+  /** Seconds since the run started at which each phase began. */
+  phases: Record<string, number>;
   warm: Record<PageType, WarmResult>;
   cold: Record<PageType, ColdResult>;
   weights: Record<PageType, { htmlBytes: number; htmlGzip: number; jsBytes: number; jsGzip: number }>;
@@ -93,6 +95,7 @@ export function renderReport(r: BenchResults): string {
     'The machine is shared, so absolute figures move with its load; the ratio against nginx, measured in alternating rounds in the same run with the same client (wrk, one thread), is the stable figure.',
     '',
   );
+  lines.push(`Phases began at (s): ${Object.entries(r.phases).map(([name, at]) => `${name} ${at}`).join(' · ')}.`, '');
   lines.push('## Targets', '', '| target | measured | |', '|---|---|---|');
   for (const t of targets(r)) lines.push(`| ${t.target} | ${t.measured} | ${mark(t.ok)} |`);
 
@@ -106,14 +109,18 @@ export function renderReport(r: BenchResults): string {
   lines.push('', '## Cold', '');
   lines.push(
     `Single: ${r.plan.coldSamples} requests one at a time, each right after invalidating the page's tags (what a publish or correction does). ` +
-      `Under load: ${r.connections} connections for ${r.plan.coldSeconds} s over that many distinct URLs of the type, all invalidated just before — each renders once, then is warm.`,
+      `Storm: ${r.connections} connections for ${r.plan.coldSeconds} s over that many distinct URLs of the type, all invalidated just before — each renders once, then is warm; the server drains before the next type.`,
     '',
   );
   lines.push('| page | single p50 ms | single p99 ms | rendered | load req/s | load p50 ms | load p99 ms | errors | distinct URLs | rendered share |', '|---|---|---|---|---|---|---|---|---|---|');
   for (const type of PAGE_TYPES) {
     const c = r.cold[type];
-    const loaded = c.load.requests > 0 ? `${n0(c.load.rps)} | ${n1(c.load.p50Ms)} | ${n1(c.load.p99Ms)}` : `0 (none finished in ${r.plan.coldSeconds} s) | – | –`;
-    lines.push(`| ${type} | ${n1(c.p50Ms)} | ${n1(c.p99Ms)} | ${c.misses}/${c.samples} | ${loaded} | ${c.load.errors} | ${n0(c.distinctUrls)} | ${(c.renderedShare * 100).toFixed(0)} % |`);
+    const storm = !c.load
+      ? 'not run (--quick) | – | – | –'
+      : c.load.requests > 0
+        ? `${n0(c.load.rps)} | ${n1(c.load.p50Ms)} | ${n1(c.load.p99Ms)} | ${c.load.errors}`
+        : `0 (none finished in ${r.plan.coldSeconds} s) | – | – | ${c.load.errors}`;
+    lines.push(`| ${type} | ${n1(c.p50Ms)} | ${n1(c.p99Ms)} | ${c.misses}/${c.samples} | ${storm} | ${n0(c.distinctUrls)} | ${c.renderedShare === undefined ? '–' : `${(c.renderedShare * 100).toFixed(0)} %`} |`);
   }
 
   lines.push('', '## Publish → visible', '');
