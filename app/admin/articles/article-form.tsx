@@ -120,7 +120,7 @@ export function ArticleForm({ article, initial, sections, people, siteUrl, userI
   return (
     <>
       {offer ? <RestoreOffer draft={offer.draft} source={offer.source} onRestore={restore} onDiscard={discard} /> : null}
-      {conflict ? <ConflictPanel message={state.message ?? ''} differences={conflict.differences} onKeepMine={keepMine} onTakeTheirs={takeTheirs} /> : null}
+      {conflict ? <ConflictPanel message={state.message ?? ''} diff={conflict.diff} onKeepMine={keepMine} onTakeTheirs={takeTheirs} /> : null}
       <form
         ref={form}
         key={seed.n}
