@@ -27,13 +27,14 @@ export async function typeAtEnd(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text);
 }
 
-/** A short body with a heading and a bold word, typed with the editor's input rules and shortcuts. */
+/** A short body with a heading and a bold word, typed with the editor's keyboard shortcuts. */
 export async function typeSampleBody(page: Page): Promise<void> {
   const body = await bodyEditor(page);
   await body.click();
   await page.keyboard.type('The first paragraph of the story.');
   await page.keyboard.press('Enter');
-  await page.keyboard.type('## A heading');
+  await page.keyboard.press('Control+Alt+2');
+  await page.keyboard.type('A heading');
   await page.keyboard.press('Enter');
   await page.keyboard.type('A second paragraph with ');
   await page.keyboard.press('ControlOrMeta+b');
