@@ -31,6 +31,7 @@ interface Props {
 }
 
 const initialState: ArticleFormState = {};
+const NO_IMAGES: ImageSources = {};
 
 /** The newest unsaved copy to offer back: this device's or the server's autosave, when it differs from what loaded. */
 function pickOffer(local: Draft | null, server: ServerAutosave | null | undefined, initial: Record<string, string>): { draft: Draft; source: 'device' | 'server' } | null {
@@ -41,7 +42,7 @@ function pickOffer(local: Draft | null, server: ServerAutosave | null | undefine
   return candidates.find((c) => differsFrom(c.draft.values, initial)) ?? null;
 }
 
-export function ArticleForm({ article, initial, sections, people, siteUrl, userId, bodyImages = {}, autosave }: Props) {
+export function ArticleForm({ article, initial, sections, people, siteUrl, userId, bodyImages = NO_IMAGES, autosave }: Props) {
   const action: (previous: ArticleFormState, data: FormData) => Promise<ArticleFormState> = article ? saveArticleAction.bind(null, article.id) : createArticleAction;
   const [state, formAction, pending] = useActionState(action, initialState);
   const form = useRef<HTMLFormElement>(null);
