@@ -39,8 +39,8 @@ export async function typeSampleBody(page: Page): Promise<void> {
   await page.keyboard.press('Control+Alt+2');
   await expect(body.locator('h2')).toHaveCount(1);
   await type('A heading');
+  await expect(body.locator('h2')).toHaveText('A heading');
   await page.keyboard.press('Enter');
-  await expect(body.locator('p')).toHaveCount(2);
   await type('A second paragraph with ');
   await page.keyboard.press('ControlOrMeta+b');
   await type('bold');
