@@ -34,13 +34,16 @@ export async function typeSampleBody(page: Page): Promise<void> {
   // At a (fast) typist's pace, and each block change seen before typing on: on a loaded machine,
   // keys sent back to back right after a block changes type can arrive out of order (ADR 011).
   const type = (text: string) => page.keyboard.type(text, { delay: 15 });
+  const settle = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
   await type('The first paragraph of the story.');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Control+Alt+2');
   await expect(body.locator('h2')).toHaveCount(1);
+  await settle();
   await type('A heading');
   await expect(body.locator('h2')).toHaveText('A heading');
   await page.keyboard.press('Enter');
+  await settle();
   await type('A second paragraph with ');
   await page.keyboard.press('ControlOrMeta+b');
   await type('bold');
