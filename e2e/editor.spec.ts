@@ -90,8 +90,11 @@ test('a second editor saving an older version is shown the difference and choose
   await save(second);
   const panel = second.getByRole('alert').filter({ hasText: 'Someone else saved this article' });
   await expect(panel).toBeVisible();
-  await expect(panel.locator('dd del')).toContainText('The first editor’s sentence.');
-  await expect(panel.locator('dd ins')).toContainText('The second editor’s sentence.');
+  // The changed paragraph, word by word: their words struck out, mine inserted.
+  const changed = panel.getByTestId('conflict-body').locator('li', { has: second.locator('ins') });
+  await expect(changed.locator('del')).toHaveText(/first/);
+  await expect(changed.locator('ins')).toHaveText(/second/);
+  await expect(changed).toContainText('A second paragraph with **bold** words. The');
   // Nothing was overwritten: the stored copy is still the first editor's.
   expect(await previewBody(second, editUrl)).toContain('The first editor’s sentence.');
 
@@ -117,7 +120,7 @@ test('taking the other version keeps mine on screen to copy', async ({ browser }
   await save(second);
   await second.getByRole('button', { name: 'Take theirs' }).click();
   await expect((await bodyEditor(second)).locator('p').last()).toHaveText('A second paragraph with bold words. Theirs.');
-  await expect(second.getByRole('alert').filter({ hasText: 'You took the saved version' }).locator('dd ins')).toContainText('Mine.');
+  await expect(second.getByRole('alert').filter({ hasText: 'You took the saved version' }).getByTestId('conflict-body').locator('ins')).toContainText('Mine');
   await saveAndWait(second);
 });
 

@@ -24,20 +24,29 @@ export async function typeAtEnd(page: Page, text: string): Promise<void> {
   const body = await bodyEditor(page);
   await body.click();
   await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.type(text);
+  await page.keyboard.type(text, { delay: 15 });
 }
 
-/** A short body with a heading and a bold word, typed with the editor's input rules and shortcuts. */
+/** A short body with a heading and a bold word, typed with the editor's keyboard shortcuts. */
 export async function typeSampleBody(page: Page): Promise<void> {
   const body = await bodyEditor(page);
   await body.click();
-  await page.keyboard.type('The first paragraph of the story.');
+  // At a (fast) typist's pace, and each block change seen before typing on: on a loaded machine,
+  // keys sent back to back right after a block changes type can arrive out of order (ADR 011).
+  const type = (text: string) => page.keyboard.type(text, { delay: 15 });
+  const settle = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
+  await type('The first paragraph of the story.');
   await page.keyboard.press('Enter');
-  await page.keyboard.type('## A heading');
+  await page.keyboard.press('Control+Alt+2');
+  await expect(body.locator('h2')).toHaveCount(1);
+  await settle();
+  await type('A heading');
+  await expect(body.locator('h2')).toHaveText('A heading');
   await page.keyboard.press('Enter');
-  await page.keyboard.type('A second paragraph with ');
+  await settle();
+  await type('A second paragraph with ');
   await page.keyboard.press('ControlOrMeta+b');
-  await page.keyboard.type('bold');
+  await type('bold');
   await page.keyboard.press('ControlOrMeta+b');
-  await page.keyboard.type(' words.');
+  await type(' words.');
 }

@@ -6,6 +6,8 @@ import { savePageAction } from '@/app/admin/pages/actions';
 import { describedBy, Field, FormMessage, inputClass } from '@/components/admin/field';
 import { initialFormState } from '@/lib/validation/form';
 
+const NO_IMAGES = {};
+
 /** `text` is the body in the no-script notation, `bodyJson` the stored body for the editor (the same as articles). */
 export function PageForm({ page }: { page: { id: number | null; title: string; slug: string; text: string; bodyJson: string; published: boolean; showInFooter: boolean } }) {
   const [state, action, pending] = useActionState(savePageAction.bind(null, page.id), initialFormState);
@@ -25,7 +27,7 @@ export function PageForm({ page }: { page: { id: number | null; title: string; s
         key={JSON.stringify(state.values ?? null)}
         values={{ body: v('body', page.text), bodyJson: v('bodyJson', page.bodyJson) }}
         errors={e.body}
-        images={{}}
+        images={NO_IMAGES}
         listMedia={listMediaForPickerAction}
       />
       <label className="flex items-center gap-2">

@@ -1,28 +1,25 @@
 /**
- * What differs between the copy someone else saved and the one this editor tried to save, field
- * by field, for the conflict panel: the body block by block (in the text notation, which reads
- * like the article), short fields word by word. Runs on the server; the browser only shows it.
+ * What differs between the copy someone else saved and the one this editor tried to save, for
+ * the conflict panel: short fields word by word, the body with the revisions diff (paragraphs
+ * aligned, words within a changed one, long unchanged runs folded — lib/revisions.ts). Runs on
+ * the server; the browser only shows the result.
  */
-import { diffArrays, diffWords } from 'diff';
-import { bodySchema } from '../validation/body';
-import { bodyToText } from '../validation/body-text';
+import { diffWords } from 'diff';
+import { diffBodies, foldUnchanged, type BodyDiffRow, type FieldChange } from '../revisions';
+import { bodySchema, type Body } from '../validation/body';
+import { bodyToText, textToBody } from '../validation/body-text';
 
-export interface DiffPart {
-  text: string;
-  /** In both copies, only in the saved one, or only in this editor's. */
-  side: 'both' | 'saved' | 'mine';
-}
-
-export interface FieldDifference {
-  field: string;
-  label: string;
-  parts: DiffPart[];
+export interface ConflictDiff {
+  fields: FieldChange[];
+  /** Empty when the bodies agree. */
+  body: BodyDiffRow[];
+  /** This editor's side as plain text (changed fields and the whole body), to copy elsewhere. */
+  mine: string;
 }
 
 const LABELS: Record<string, string> = {
   headline: 'Headline',
   standfirst: 'Standfirst',
-  body: 'Body',
   slug: 'Slug',
   primarySectionId: 'Section',
   secondarySectionIds: 'Also in sections',
@@ -42,43 +39,39 @@ const LABELS: Record<string, string> = {
   correction: 'Correction note',
 };
 
-/** The body of a form's values as text: the editor sends JSON, the no-script form the notation. */
-export function bodyTextOf(values: Record<string, string>): string {
-  if (values.body !== undefined && values.bodyJson === undefined) return values.body;
-  try {
-    const parsed = bodySchema.safeParse(JSON.parse(values.bodyJson ?? ''));
-    if (parsed.success) return bodyToText(parsed.data);
-  } catch {
-    // Not JSON: shown as it came.
-  }
-  return values.bodyJson ?? values.body ?? '';
-}
-
 /** Multi-valued fields arrive one value per line, with a line for every empty slot (unused byline selects). */
 const LISTS = new Set(['secondarySectionIds', 'bylinePersonIds']);
-const fieldText = (values: Record<string, string>, field: string) => {
+
+function fieldText(values: Record<string, string>, field: string): string {
   const value = values[field] ?? '';
   return LISTS.has(field) ? value.split('\n').filter((v) => v.trim() !== '').join('\n') : value.trim();
-};
+}
 
-const blocksOf = (text: string) => text.split(/\n{2,}/).filter((b) => b.trim() !== '');
-const sideOf = (part: { added?: boolean; removed?: boolean }): DiffPart['side'] => (part.added ? 'mine' : part.removed ? 'saved' : 'both');
+/** The body of a form's values: the editor sends JSON, the no-script form the text notation. Unreadable input is shown as it came. */
+export function bodyOf(values: Record<string, string>): Body {
+  try {
+    if (values.body !== undefined && values.bodyJson === undefined) return textToBody(values.body);
+    const parsed = bodySchema.safeParse(JSON.parse(values.bodyJson ?? ''));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // Not readable: fall through to the raw text.
+  }
+  const raw = values.bodyJson ?? values.body ?? '';
+  return { blocks: raw ? [{ type: 'paragraph', content: [{ text: raw.slice(0, 20_000) }] }] : [] };
+}
 
-export function describeConflict(saved: Record<string, string>, mine: Record<string, string>): FieldDifference[] {
-  const out: FieldDifference[] = [];
+export function describeConflict(saved: Record<string, string>, mine: Record<string, string>): ConflictDiff {
+  const fields: FieldChange[] = [];
+  const mineText: string[] = [];
   for (const [field, label] of Object.entries(LABELS)) {
-    if (field === 'body') {
-      const a = bodyTextOf(saved);
-      const b = bodyTextOf(mine);
-      if (a === b) continue;
-      const parts = diffArrays(blocksOf(a), blocksOf(b)).flatMap((part) => part.value.map((text) => ({ text, side: sideOf(part) })));
-      out.push({ field, label, parts });
-      continue;
-    }
     const a = fieldText(saved, field);
     const b = fieldText(mine, field);
     if (a === b) continue;
-    out.push({ field, label, parts: diffWords(a, b).map((part) => ({ text: part.value, side: sideOf(part) })) });
+    fields.push({ field, label, type: 'text', parts: diffWords(a, b).map((c) => ({ kind: c.added ? 'ins' : c.removed ? 'del' : 'same', text: c.value })) });
+    mineText.push(`${label}: ${b}`);
   }
-  return out;
+  const savedBody = bodyOf(saved);
+  const mineBody = bodyOf(mine);
+  const sameBody = bodyToText(savedBody) === bodyToText(mineBody);
+  return { fields, body: sameBody ? [] : foldUnchanged(diffBodies(savedBody, mineBody)), mine: [...mineText, bodyToText(mineBody)].join('\n\n') };
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { articleInputSchema, type ParsedArticleInput } from './article';
 import { readBodyField } from './body-field';
 import { bodyToText } from './body-text';
-import type { FieldDifference } from '../editor/conflict';
+import type { ConflictDiff } from '../editor/conflict';
 import { fieldErrors, type FormState } from './form';
 
 const idList = (values: FormDataEntryValue[]) => values.map(String).filter((v) => v.trim() !== '').map(Number);
@@ -99,6 +99,6 @@ export interface ArticleFormState extends FormState {
     version: number;
     /** Their copy as form values, to take instead. */
     values: Record<string, string>;
-    differences: FieldDifference[];
+    diff: ConflictDiff;
   };
 }

@@ -69,7 +69,7 @@ async function conflictState(id: number, values: Record<string, string>, message
   const actor = await requireActor();
   const current = await getArticleForEditing(actor, id);
   const theirs = formValuesFromCopy(current.copy, current.tagNames);
-  return { message, values, conflict: { version: current.version, values: theirs, differences: describeConflict(theirs, values) } };
+  return { message, values, conflict: { version: current.version, values: theirs, diff: describeConflict(theirs, values) } };
 }
 
 export async function saveArticleAction(id: number, _previous: ArticleFormState, form: FormData): Promise<ArticleFormState> {

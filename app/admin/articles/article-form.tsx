@@ -31,6 +31,7 @@ interface Props {
 }
 
 const initialState: ArticleFormState = {};
+const NO_IMAGES: ImageSources = {};
 
 /** The newest unsaved copy to offer back: this device's or the server's autosave, when it differs from what loaded. */
 function pickOffer(local: Draft | null, server: ServerAutosave | null | undefined, initial: Record<string, string>): { draft: Draft; source: 'device' | 'server' } | null {
@@ -41,7 +42,7 @@ function pickOffer(local: Draft | null, server: ServerAutosave | null | undefine
   return candidates.find((c) => differsFrom(c.draft.values, initial)) ?? null;
 }
 
-export function ArticleForm({ article, initial, sections, people, siteUrl, userId, bodyImages = {}, autosave }: Props) {
+export function ArticleForm({ article, initial, sections, people, siteUrl, userId, bodyImages = NO_IMAGES, autosave }: Props) {
   const action: (previous: ArticleFormState, data: FormData) => Promise<ArticleFormState> = article ? saveArticleAction.bind(null, article.id) : createArticleAction;
   const [state, formAction, pending] = useActionState(action, initialState);
   const form = useRef<HTMLFormElement>(null);
@@ -120,7 +121,7 @@ export function ArticleForm({ article, initial, sections, people, siteUrl, userI
   return (
     <>
       {offer ? <RestoreOffer draft={offer.draft} source={offer.source} onRestore={restore} onDiscard={discard} /> : null}
-      {conflict ? <ConflictPanel message={state.message ?? ''} differences={conflict.differences} onKeepMine={keepMine} onTakeTheirs={takeTheirs} /> : null}
+      {conflict ? <ConflictPanel message={state.message ?? ''} diff={conflict.diff} onKeepMine={keepMine} onTakeTheirs={takeTheirs} /> : null}
       <form
         ref={form}
         key={seed.n}

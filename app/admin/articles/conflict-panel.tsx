@@ -1,67 +1,48 @@
 'use client';
 /**
  * Shown when someone else saved the article while this editor was working: what differs between
- * the saved copy and this editor's, field by field, and three ways on — keep mine (save over
- * theirs, knowingly), take theirs (my version stays here to copy), or copy mine. Nothing is lost.
+ * the saved copy and this editor's (computed on the server by lib/editor/conflict.ts with the
+ * revisions diff), and three ways on — keep mine (save over theirs, knowingly), take theirs (my
+ * version stays here to copy), or copy mine. Nothing is lost.
  */
 import { useState } from 'react';
-import type { FieldDifference } from '@/lib/editor/conflict';
+import type { ConflictDiff } from '@/lib/editor/conflict';
+import type { DiffPart } from '@/lib/revisions';
 
-/** Unchanged body blocks around a change are shown; longer unchanged runs are folded. */
-const CONTEXT = 1;
-
-function Parts({ difference }: { difference: FieldDifference }) {
-  const block = difference.field === 'body';
-  const Tag = block ? 'div' : 'span';
-  const { parts } = difference;
-  const near = (i: number) => !block || parts.slice(Math.max(0, i - CONTEXT), i + CONTEXT + 1).some((p) => p.side !== 'both');
-  return parts.map((part, i) => {
-    if (part.side === 'both' && !near(i)) return i > 0 && !near(i - 1) ? null : <p key={i} className="text-neutral-500">…</p>;
-    if (part.side === 'saved')
-      return (
-        <del key={i} className={`${block ? 'block' : ''} bg-red-100 text-red-950`}>
-          <Tag>
-            <span className="sr-only">Only in the saved version: </span>
-            {part.text}
-          </Tag>
-        </del>
-      );
-    if (part.side === 'mine')
-      return (
-        <ins key={i} className={`${block ? 'block' : ''} bg-green-100 text-green-950 no-underline`}>
-          <Tag>
-            <span className="sr-only">Only in your version: </span>
-            {part.text}
-          </Tag>
-        </ins>
-      );
-    return block ? <p key={i}>{part.text}</p> : <span key={i}>{part.text}</span>;
-  });
-}
-
-/** This editor's side of every difference, as plain text to paste elsewhere. */
-function myVersion(differences: FieldDifference[]): string {
-  return differences
-    .map((d) => {
-      const mine = d.parts.filter((p) => p.side !== 'saved').map((p) => p.text);
-      return `${d.label}:\n${mine.join(d.field === 'body' ? '\n\n' : '')}`;
-    })
-    .join('\n\n');
+/** <del> and <ins> carry the meaning; the hidden words say it to screen readers, which do not announce them. */
+function Parts({ parts }: { parts: DiffPart[] }) {
+  return parts.map((part, i) =>
+    part.kind === 'del' ? (
+      <del key={i} className="bg-red-100 text-red-950">
+        <span className="sr-only">[only in the saved version: </span>
+        {part.text}
+        <span className="sr-only">]</span>
+      </del>
+    ) : part.kind === 'ins' ? (
+      <ins key={i} className="bg-green-100 text-green-950">
+        <span className="sr-only">[only in your version: </span>
+        {part.text}
+        <span className="sr-only">]</span>
+      </ins>
+    ) : (
+      <span key={i}>{part.text}</span>
+    ),
+  );
 }
 
 interface Props {
   message: string;
-  differences: FieldDifference[];
+  diff: ConflictDiff;
   onKeepMine: () => void;
   onTakeTheirs: () => void;
 }
 
-export function ConflictPanel({ message, differences, onKeepMine, onTakeTheirs }: Props) {
+export function ConflictPanel({ message, diff, onKeepMine, onTakeTheirs }: Props) {
   const [copied, setCopied] = useState<'' | 'done' | 'failed'>('');
   const [tookTheirs, setTookTheirs] = useState(false);
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(myVersion(differences));
+      await navigator.clipboard.writeText(diff.mine);
       setCopied('done');
     } catch {
       setCopied('failed');
@@ -72,26 +53,37 @@ export function ConflictPanel({ message, differences, onKeepMine, onTakeTheirs }
       <h2 id="conflict-title" className="text-lg font-semibold text-red-900">
         {tookTheirs ? 'You took the saved version' : 'Someone else saved this article while you were editing'}
       </h2>
-      <p className="text-sm">{tookTheirs ? 'The form now shows the saved version. Your version is below, to copy what you need.' : `${message} Compare the two versions and choose.`}</p>
+      <p className="text-sm">{tookTheirs ? 'The form now shows the saved version. Yours is below, to copy what you need.' : `${message} Compare the two versions and choose.`}</p>
       <p className="flex gap-4 text-sm">
-        <span>
-          <del className="bg-red-100 px-1">Saved version</del>
-        </span>
-        <span>
-          <ins className="bg-green-100 px-1 no-underline">Your version</ins>
-        </span>
+        <del className="bg-red-100 px-1">Saved version</del>
+        <ins className="bg-green-100 px-1">Your version</ins>
       </p>
-      <dl className="space-y-3">
-        {differences.map((d) => (
-          <div key={d.field} data-field={d.field}>
-            <dt className="font-medium">{d.label}</dt>
-            <dd className="rounded border border-neutral-200 p-2 font-serif">
-              <Parts difference={d} />
-            </dd>
-          </div>
-        ))}
-      </dl>
-      {differences.length === 0 ? <p className="text-sm">The text is the same; only the article’s status or version changed.</p> : null}
+      {diff.fields.length ? (
+        <dl className="grid gap-x-4 gap-y-2 sm:grid-cols-[10rem_1fr]">
+          {diff.fields.map((f) => (
+            <div key={f.field} className="contents">
+              <dt className="font-medium">{f.label}</dt>
+              <dd className="whitespace-pre-wrap">{f.type === 'text' ? <Parts parts={f.parts} /> : null}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      {diff.body.length ? (
+        <ol aria-label="Body" className="space-y-2 font-serif" data-testid="conflict-body">
+          {diff.body.map((row) =>
+            row.type === 'block' ? (
+              <li key={row.index} className={`whitespace-pre-wrap border-l-4 pl-3 ${row.block.kind === 'same' ? 'border-transparent text-neutral-600' : 'border-amber-600'}`}>
+                <Parts parts={row.block.parts} />
+              </li>
+            ) : (
+              <li key={row.index} className="font-sans text-sm text-neutral-600">
+                … {row.blocks.length} unchanged paragraph{row.blocks.length === 1 ? '' : 's'} …
+              </li>
+            ),
+          )}
+        </ol>
+      ) : null}
+      {!diff.fields.length && !diff.body.length ? <p className="text-sm">The text is the same; only the article’s status or version changed.</p> : null}
       <div className="flex flex-wrap gap-2">
         {tookTheirs ? null : (
           <>

@@ -6,7 +6,7 @@
  * through the form's `formdata` event, so typing never serialises a long article.
  */
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { bodyToDoc, docToBody, type ImageSources } from '@/lib/editor/body-doc';
 import { bodyExtensions } from '@/lib/editor/extensions';
 import { cleanPastedHtml } from '@/lib/editor/paste';
@@ -57,7 +57,12 @@ function WordCount({ editor }: { editor: Editor }) {
   );
 }
 
-export function BodyEditor({ labelId, describedBy, invalid, initialBody, images, listMedia, onChange }: BodyEditorProps) {
+/**
+ * Memoised, and its editor options built once: Tiptap's useEditor re-applies changed options on
+ * every render (view.setProps + updateState), which costs time per keystroke and, with input not
+ * yet read from the DOM, can put the caret back behind a just-typed character.
+ */
+export const BodyEditor = memo(function BodyEditor({ labelId, describedBy, invalid, initialBody, images, listMedia, onChange }: BodyEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const changed = useRef(onChange);
   const [dialog, setDialog] = useState<DialogKind | null>(null);
@@ -65,7 +70,8 @@ export function BodyEditor({ labelId, describedBy, invalid, initialBody, images,
     changed.current = onChange;
   }, [onChange]);
 
-  const editor = useEditor({
+  // The body and props the editor starts with; a new article body remounts the form (its key).
+  const [options] = useState(() => ({
     extensions: bodyExtensions(),
     content: bodyToDoc(initialBody, images),
     injectCSS: false,
@@ -81,7 +87,7 @@ export function BodyEditor({ labelId, describedBy, invalid, initialBody, images,
         class: 'article-body prose max-w-none rounded-b border border-neutral-400 bg-white px-4 py-3 font-serif focus-within:outline-2 focus-within:outline-blue-700',
       },
       transformPastedHTML: cleanPastedHtml,
-      handleKeyDown: (_view, event) => {
+      handleKeyDown: (_view: unknown, event: KeyboardEvent) => {
         if (!isMod(event) || event.altKey || event.shiftKey) return false;
         if (event.key === 'k') {
           setDialog('link');
@@ -94,8 +100,8 @@ export function BodyEditor({ labelId, describedBy, invalid, initialBody, images,
         return false;
       },
     },
-    onUpdate: () => changed.current(),
-  });
+  }));
+  const editor = useEditor({ ...options, onUpdate: () => changed.current() });
 
   useEffect(() => {
     const form = host.current?.closest('form');
@@ -116,4 +122,4 @@ export function BodyEditor({ labelId, describedBy, invalid, initialBody, images,
       {dialog ? <EditorDialog kind={dialog} editor={editor} listMedia={listMedia} onClose={() => setDialog(null)} /> : null}
     </div>
   );
-}
+});
