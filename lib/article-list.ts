@@ -8,6 +8,7 @@ import { requireRole, type Actor } from './auth/actor';
 import { db, dbProvider, type Prisma } from './db';
 import { matchStaffArticleIds } from './search';
 import { MAX_ID, parseId } from './validation/ids';
+import { plainText } from './validation/text';
 
 export const STATE_FILTERS = ['all', 'draft', 'in_review', 'approved', 'staged', 'scheduled', 'published', 'unpublished', 'archived', 'trash'] as const;
 export type StateFilter = (typeof STATE_FILTERS)[number];
@@ -16,7 +17,7 @@ export const articleListQuerySchema = z.object({
   state: z.enum(STATE_FILTERS).catch('all'),
   section: z.coerce.number().int().positive().max(MAX_ID).optional().catch(undefined),
   author: z.coerce.number().int().positive().max(MAX_ID).optional().catch(undefined),
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: plainText().trim().max(200).optional().catch(undefined),
   sort: z.enum(['updated', 'published']).catch('updated'),
   /** Opaque keyset cursor from the previous page. */
   after: z

@@ -15,6 +15,7 @@ import { containsText } from './media/sql';
 import { safeHref } from './validation/body';
 import { MAX_TOP_STORIES, breakingBarSchema, homeCurationSchema } from './validation/library';
 import { parseId } from './validation/ids';
+import { cleanText } from './validation/text';
 
 const EDITORS = ['admin', 'editor'] as const;
 const live = { publicationState: 'published', deletedAt: null } as const;
@@ -171,7 +172,7 @@ export async function saveHomeCuration(actor: Actor, input: unknown, now = new D
 /** Live stories for the curation picker, newest first, optionally matching a headline. */
 export async function searchStoriesForCuration(actor: Actor, q = ''): Promise<{ id: number; headline: string; path: string; publishedAt: Date }[]> {
   requireRole(actor, ...EDITORS);
-  const text = q.trim().slice(0, 200);
+  const text = cleanText(q).trim().slice(0, 200);
   const asId = parseId(text);
   const rows = await db().article.findMany({
     where: { ...live, ...(text ? { OR: [{ headline: containsText(text) }, ...(asId ? [{ id: asId }] : [])] } : {}) },

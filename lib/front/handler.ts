@@ -17,7 +17,7 @@ import { clientIp, plainAddress } from './client-ip';
 import { buildEntry, chooseVariant, matchesIfNoneMatch } from './encode';
 import { loadEnhanceModule, type StaticAsset } from './enhance-asset';
 import { HSTS, PRIVATE_NO_STORE, publicCacheControl, readerCsp, SECURITY_HEADERS, viaHttps } from './headers';
-import { decodablePath, normaliseUrl } from './normalise';
+import { normaliseUrl, readablePath } from './normalise';
 import { badRequestPage, errorPage, gonePage, isEmptyErrorShell, notFoundPage, type StaticPageOptions } from './pages';
 import { looksLikeWordPress, RedirectTable, resolveWordPressUrl } from './redirects';
 import { stripLinkHeader, stripRuntime } from './strip';
@@ -373,10 +373,10 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
     req.headers['x-forwarded-for'] = clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustProxy);
     setSecurityHeaders(req, res);
     try {
-      if (!decodablePath(path)) {
+      if (!readablePath(path)) {
         if (path.startsWith('/api/')) {
           res.writeHead(400, { 'content-type': 'application/json', 'cache-control': PRIVATE_NO_STORE });
-          res.end(JSON.stringify({ error: 'The address has malformed percent-encoding.' }));
+          res.end(JSON.stringify({ error: 'The address has malformed percent-encoding or control characters.' }));
         } else sendPage(req, res, { status: 400, html: badRequestPage(await staticPageOptions()), cacheStatus: 'BAD', cacheControl: PRIVATE_NO_STORE });
         return;
       }

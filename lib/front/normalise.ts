@@ -30,16 +30,18 @@ function canonicalSegment(segment: string): string {
 }
 
 /**
- * False when `path` holds percent-encoding that is not UTF-8 (`%E0%A4%A`, `%ZZ`, `%C0%AF`). Next
- * answers such paths with a 500 while routing; no page of ours has one, so they are a 400.
+ * False when `path` cannot name anything of ours: percent-encoding that is not UTF-8
+ * (`%E0%A4%A`, `%ZZ`, `%C0%AF`), which Next answers with a 500 while routing, or a control
+ * character once decoded (`%00`), which PostgreSQL refuses in a query. They are a 400.
  */
-export function decodablePath(path: string): boolean {
+export function readablePath(path: string): boolean {
+  let decoded: string;
   try {
-    decodeURIComponent(path);
-    return true;
+    decoded = decodeURIComponent(path);
   } catch {
     return false;
   }
+  return !/[\u0000-\u001F\u007F]/.test(decoded);
 }
 
 /** Normalises `rawUrl` (a request target such as `/World//News/?page=2&utm_source=x`). */
