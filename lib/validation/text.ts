@@ -8,6 +8,11 @@
 import { z } from 'zod';
 import { isSafeHref } from './words';
 
+// Newsroom forms import these schemas in the browser, where the admin CSP forbids eval. zod would
+// probe for it with `Function('')` — caught, but reported as a CSP violation on every such page,
+// which would hide a real one. In the browser zod parses without generated code.
+if (typeof window !== 'undefined') z.config({ jitless: true });
+
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** `value` without control characters (tab and line breaks stay), non-characters or lone surrogates. */
