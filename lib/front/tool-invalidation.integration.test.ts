@@ -3,9 +3,9 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIsCurrent, recordBuild } from '../../scripts/build-stamp';
 import type { RunningServer } from '../../server';
 import { db } from '../db';
+import { ensureProductionBuild } from '../testing/server-process';
 
 const run = promisify(execFile);
 // One instance on its own: the journal, not the Redis bridge, carries the tool's invalidations.
@@ -16,10 +16,7 @@ const get = (path: string) => fetch(running.url + path, { redirect: 'manual' });
 
 beforeAll(async () => {
   Object.assign(process.env, { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' });
-  if (!buildIsCurrent()) {
-    await run(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { maxBuffer: 64 * 1024 * 1024 });
-    recordBuild();
-  }
+  await ensureProductionBuild();
   const { startServer } = await import('../../server');
   running = await startServer({ port: 0, hostname: '127.0.0.1' });
 }, 600_000);

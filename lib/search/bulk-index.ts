@@ -7,13 +7,10 @@
  * undone before the commit, so other sessions never see the triggers off and a crash rolls it
  * back; meanwhile other writers to Article and ArticleByline wait for the (short) transaction.
  * On SQLite the triggers stay as they are: the write queue already makes each batch one writer.
+ * (The seeder instead suspends the triggers for its whole load and rebuilds once: lib/search/reindex.ts.)
  */
 import { dbProvider, type Tx } from '../db';
-
-const TRIGGERS = (action: 'DISABLE' | 'ENABLE') => [
-  `ALTER TABLE "Article" ${action} TRIGGER "Article_search_insert_delete", ${action} TRIGGER "Article_search_update"`,
-  `ALTER TABLE "ArticleByline" ${action} TRIGGER "ArticleByline_search_insert_delete", ${action} TRIGGER "ArticleByline_search_update"`,
-];
+import { pgSearchTriggers } from './reindex';
 
 /**
  * Runs `work` in `tx` with per-row search indexing deferred, then indexes the articles whose ids
@@ -21,7 +18,7 @@ const TRIGGERS = (action: 'DISABLE' | 'ENABLE') => [
  */
 export async function withSearchIndexedOnce<T>(tx: Tx, work: () => Promise<T>, touched: (result: T) => number[]): Promise<T> {
   if (dbProvider() !== 'postgresql') return work();
-  for (const statement of TRIGGERS('DISABLE')) await tx.$executeRawUnsafe(statement);
+  for (const statement of pgSearchTriggers('DISABLE')) await tx.$executeRawUnsafe(statement);
   const result = await work();
   const ids = touched(result);
   if (ids.length) {
@@ -33,6 +30,6 @@ export async function withSearchIndexedOnce<T>(tx: Tx, work: () => Promise<T>, t
     await tx.$executeRawUnsafe(`DELETE FROM "SearchDoc" WHERE ${where}`, lo, hi, ids);
     await tx.$executeRawUnsafe(`INSERT INTO "SearchDoc" SELECT * FROM "SearchSource" WHERE ${where}`, lo, hi, ids);
   }
-  for (const statement of TRIGGERS('ENABLE')) await tx.$executeRawUnsafe(statement);
+  for (const statement of pgSearchTriggers('ENABLE')) await tx.$executeRawUnsafe(statement);
   return result;
 }

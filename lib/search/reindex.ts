@@ -72,15 +72,16 @@ const SQLITE: Statements = {
   count: { reader: `SELECT count(*) AS "n" FROM "SearchDoc"`, staff: `SELECT count(*) AS "n" FROM "StaffSearchDoc"` },
 };
 
-const pgTriggers = (action: 'DISABLE' | 'ENABLE') => [
+/** The PostgreSQL statements that switch the article and byline search triggers off or on (also lib/search/bulk-index.ts). */
+export const pgSearchTriggers = (action: 'DISABLE' | 'ENABLE') => [
   `ALTER TABLE "Article" ${action} TRIGGER "Article_search_insert_delete", ${action} TRIGGER "Article_search_update"`,
   `ALTER TABLE "ArticleByline" ${action} TRIGGER "ArticleByline_search_insert_delete", ${action} TRIGGER "ArticleByline_search_update"`,
 ];
 
 const POSTGRES: Statements = {
   // DISABLE TRIGGER is transactional and stays in the catalogue, so a crash leaves it visible.
-  suspend: pgTriggers('DISABLE'),
-  resume: pgTriggers('ENABLE'),
+  suspend: pgSearchTriggers('DISABLE'),
+  resume: pgSearchTriggers('ENABLE'),
   empty: [`DELETE FROM "SearchDoc"`],
   batch: [`INSERT INTO "SearchDoc" SELECT * FROM "SearchSource" WHERE "articleId" BETWEEN $1 AND $2 ON CONFLICT ("articleId") DO NOTHING`],
   finish: [`VACUUM ANALYZE "SearchDoc"`],
@@ -131,7 +132,7 @@ async function refillPostgresAtOnce(connection: SearchIndexConnection): Promise<
     [`SET LOCAL maintenance_work_mem = '256MB'`],
     ...indexes.map(({ name }) => [`DROP INDEX "${name.replaceAll('"', '""')}"`] as const),
     [`TRUNCATE "SearchDoc"`],
-    [`INSERT INTO "SearchDoc" SELECT * FROM "SearchSource" ORDER BY "articleId"`],
+    [`INSERT INTO "SearchDoc" SELECT * FROM "SearchSource"`],
     ...indexes.map(({ definition }) => [definition] as const),
   ]);
 }
