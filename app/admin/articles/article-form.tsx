@@ -2,6 +2,7 @@
 import { useActionState, useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { describedBy, Field, FormMessage, inputClass } from '@/components/admin/field';
+import { SectionOptions } from '@/components/admin/section-options';
 import type { PersonOption, SectionOption } from '@/lib/article-list';
 import type { ImageSources } from '@/lib/editor/body-doc';
 import type { ArticleFormState } from '@/lib/validation/article-form';
@@ -156,20 +157,12 @@ export function ArticleForm({ article, initial, sections, people, siteUrl, userI
           <Field id="primarySectionId" label="Section" errors={errors.primarySectionId}>
             <select {...describedBy('primarySectionId', errors.primarySectionId)} defaultValue={values.primarySectionId ?? ''} className={inputClass}>
               <option value="">Choose a section…</option>
-              {sections.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.parentName ? `${s.parentName} › ${s.name}` : s.name}
-                </option>
-              ))}
+              <SectionOptions sections={sections} />
             </select>
           </Field>
           <Field id="secondarySectionIds" label="Also in sections" errors={errors.secondarySectionIds} hint="Hold Ctrl (⌘ on a Mac) to choose several.">
             <select {...describedBy('secondarySectionIds', errors.secondarySectionIds, true)} multiple defaultValue={many('secondarySectionIds')} size={4} className={inputClass}>
-              {sections.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.parentName ? `${s.parentName} › ${s.name}` : s.name}
-                </option>
-              ))}
+              <SectionOptions sections={sections} />
             </select>
           </Field>
           <Field id="tagNames" label="Tags" errors={errors.tagNames} hint="Separate with commas; new tags are created.">

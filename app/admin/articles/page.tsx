@@ -3,6 +3,7 @@ import { articleListQuerySchema, listArticlesForStaff, listPeopleOptions, listSe
 import { requireStaffPage } from '@/lib/auth/guards';
 import { getSiteSettings } from '@/lib/settings';
 import { StatusBadges } from '@/components/admin/status-badge';
+import { SectionOptions } from '@/components/admin/section-options';
 import { BulkForm } from './bulk-form';
 import { DataRow, DataTable } from '@/components/admin/data-table';
 import { NewArticleLink } from '@/components/admin/new-article-link';
@@ -77,11 +78,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
           </label>
           <select id="section" name="section" defaultValue={query.section ?? ''} className="rounded border border-neutral-400 bg-white px-2 py-1.5">
             <option value="">Any section</option>
-            {sections.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.parentName ? `${s.parentName} › ${s.name}` : s.name}
-              </option>
-            ))}
+            <SectionOptions sections={sections} />
           </select>
         </div>
         <div>
