@@ -4,11 +4,11 @@
 //   opening that article in the editor: ≤ 1 s to interactive (navigation start → editor ready)
 // Usage: npm run bench:editor [-- --words 10000 --keys 300 --opens 5]
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { E2E_ACCOUNTS, E2E_PASSWORD } from '../e2e/accounts';
+import { freePort, waitFor } from './lib/net';
 
 const args = process.argv.slice(2);
 function option(name: string, fallback: number): number {
@@ -20,30 +20,6 @@ const KEYS = option('keys', 300);
 const OPENS = option('opens', 5);
 /** `--profile`: also print where the main thread's JavaScript time went while typing. */
 const PROFILE = args.includes('--profile');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
-}
 
 const VOCABULARY = 'council river bridge vote market festival lantern rain harvest school road water budget mayor village temple night morning district farmer teacher province report'.split(' ');
 
