@@ -37,7 +37,6 @@ const envSchema = z.object({
     .default([]),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// URL' }).optional(),
   SEED_ARTICLES: wholeNumber(0, 10_000_000).default(3000),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** Seconds before a periodic job held by a dead instance is taken over (lib/jobs.ts). */
   JOB_LEASE_SECONDS: wholeNumber(5, 3600).default(30),
 });
