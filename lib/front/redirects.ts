@@ -4,6 +4,7 @@
  * paper moving from WordPress keeps its inbound links. Every answer is one hop: chains in the
  * table are followed here, and the destination is already canonical.
  */
+import { sharedFresh, sharedStamp, tags } from '../cache-tags';
 import { db } from '../db';
 import { loadRedirects } from '../redirects';
 import { normaliseUrl } from './normalise';
@@ -16,6 +17,8 @@ export class RedirectTable {
   private table = new Map<string, string | null>();
   private loading?: Promise<void>;
   private stale = true;
+  /** The shared tag versions when the table was read (several instances, ADR 009). */
+  private stamp: number | null | undefined;
 
   /** `load` reads the rows; tests pass their own to control its timing. */
   constructor(private readonly load: () => Promise<{ fromPath: string; toPath: string | null }[]> = loadRedirects) {}
@@ -29,14 +32,20 @@ export class RedirectTable {
    * Loads the table if it is stale; concurrent callers share one load. A load that was already
    * running when the table was marked stale may have read the rows before the change, so it does
    * not count: the caller waits for a fresh one (a renamed URL redirects on the very next request).
+   * With Redis the table is also stale once any instance has invalidated `redirects` since it was
+   * read, so the very next request sees a 410 or 301 made elsewhere.
    */
   async ready(): Promise<void> {
+    // Another instance's change may not have reached us by pub/sub yet; its tag version has.
+    if (!this.stale && !(await sharedFresh([tags.redirects], this.stamp))) this.stale = true;
     while (this.stale) {
       this.loading ??= (async () => {
         this.stale = false;
         try {
+          const stamp = await sharedStamp();
           const rows = await this.load();
           this.table = new Map(rows.map((row) => [normaliseUrl(row.fromPath).path, row.toPath]));
+          this.stamp = stamp;
         } catch (error) {
           this.stale = true;
           throw error;
