@@ -1,4 +1,4 @@
-// npm run bench:profile -- [--page article] [--articles N] [--renders R]
+// npm run bench:profile -- [--page article] [--articles N | --database-url URL] [--renders R]
 // Profiles cold renders of one page type: starts the bench server under `node --cpu-prof`, renders
 // the page R times (each after invalidating its tags), and prints where the CPU time went — by
 // function and by package — keeping the .cpuprofile (open it in Chrome DevTools or speedscope).
@@ -9,7 +9,7 @@ import { freePort } from './lib/net';
 import { coldLatency, PAGE_TYPES, startBenchServer, type PageType } from './lib/server-control';
 import { prepareSite } from './lib/site';
 
-const { values } = parseArgs({ options: { page: { type: 'string', default: 'article' }, articles: { type: 'string', default: '2000' }, renders: { type: 'string', default: '200' } } });
+const { values } = parseArgs({ options: { page: { type: 'string', default: 'article' }, articles: { type: 'string', default: '2000' }, renders: { type: 'string', default: '200' }, 'database-url': { type: 'string' } } });
 const page = values.page as PageType;
 if (!PAGE_TYPES.includes(page)) throw new Error(`--page must be one of: ${PAGE_TYPES.join(', ')}`);
 const renders = Number(values.renders);
@@ -52,7 +52,7 @@ function summarise(profile: Profile, top = 25): void {
   print('Self time by function', byFunction);
 }
 
-const site = await prepareSite({ articles: Number(values.articles) });
+const site = await prepareSite({ articles: Number(values.articles), databaseUrl: values['database-url'] });
 const profileDir = join(import.meta.dirname, 'results', 'profiles');
 mkdirSync(profileDir, { recursive: true });
 const before = new Set(readdirSync(profileDir));

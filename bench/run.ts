@@ -1,4 +1,5 @@
 // npm run bench -- [--articles N] [--quick] [--connections C] [--postgres URL] [--no-lighthouse]
+//                  [--database-url URL [--media-dir DIR]]   (an existing seed, e.g. 1,000,000 articles)
 // Issue 12's benchmark: builds the production server when sources changed, seeds a scratch
 // database, starts the server (bench/lib/server-process.ts) on a free loopback port and drives it
 // with wrk from another process; serves the exact same bytes from nginx in the same run and
@@ -9,6 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { providerOf } from '../lib/migrate';
 import { lighthouseScores, type Scores } from './lib/lighthouse';
 import { ensureCommand, freePort } from './lib/net';
 import { startNginx } from './lib/nginx';
@@ -25,12 +27,14 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '64' },
     postgres: { type: 'string' },
     'no-lighthouse': { type: 'boolean', default: false },
+    'database-url': { type: 'string' },
+    'media-dir': { type: 'string' },
   },
 });
 const quick = values.quick;
-const articles = Number((values.articles ?? (quick ? '1000' : '100000')).replace(/_/g, ''));
+const seedArticles = Number((values.articles ?? (quick ? '1000' : '100000')).replace(/_/g, ''));
 const connections = Number(values.connections);
-if (!Number.isInteger(articles) || articles < 200 || !Number.isInteger(connections) || connections < 1) {
+if (!Number.isInteger(seedArticles) || seedArticles < 200 || !Number.isInteger(connections) || connections < 1) {
   console.error('--articles must be a whole number ≥ 200 and --connections ≥ 1');
   process.exit(1);
 }
@@ -117,7 +121,7 @@ async function main() {
   ensureCommand('nginx', 'nginx-light');
   ensureCommand('wrk', 'wrk', '--version');
 
-  const site = await prepareSite({ articles, postgres: values.postgres });
+  const site = await prepareSite({ articles: seedArticles, postgres: values.postgres, databaseUrl: values['database-url'], mediaDir: values['media-dir'] });
   let server: BenchServer | undefined;
   let nginx: ChildProcess | undefined;
   try {
@@ -243,9 +247,9 @@ async function main() {
         loadBefore,
         loadAfter: loadavg(),
         node: process.version,
-        database: values.postgres ? 'PostgreSQL' : 'SQLite',
+        database: providerOf(site.databaseUrl) === 'sqlite' ? 'SQLite' : 'PostgreSQL',
       },
-      articles,
+      articles: site.articles,
       seedSeconds,
       connections,
       plan,

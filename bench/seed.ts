@@ -1,8 +1,8 @@
 // npm run bench:seed -- [--articles N] [--postgres URL] [--seed S] [--keep]
 // Seeds a scratch database (a temp SQLite file, or a new database on the given PostgreSQL
 // server) and reports throughput, elapsed time, peak RSS and the database's size on disk.
-// --keep leaves the seeded database in place and prints its URL (for the 1,000,000-article
-// sitemap, article-list and search benches); delete it afterwards, it is large.
+// --keep leaves the seeded database and its media in place and prints where (for the
+// 1,000,000-article runs of bench, sitemap, article-list and search); delete them afterwards.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,8 +56,10 @@ try {
   // maxRSS is in kilobytes.
   console.log(`Load average ${loadavg().map((n) => n.toFixed(2)).join(', ')} on ${availableParallelism()} CPUs`);
   console.log(`Peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}; database ${mb(result.databaseBytes)}`);
-  if (values.keep) console.log(`Kept: DATABASE_URL=${scratch.url}`);
+  if (values.keep) console.log(`Kept: DATABASE_URL=${scratch.url} MEDIA_DIR=${mediaDir}`);
 } finally {
-  if (!values.keep) await scratch.drop();
-  rmSync(mediaDir, { recursive: true, force: true });
+  if (!values.keep) {
+    await scratch.drop();
+    rmSync(mediaDir, { recursive: true, force: true });
+  }
 }

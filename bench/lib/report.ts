@@ -90,7 +90,7 @@ export function renderReport(r: BenchResults): string {
   lines.push(`# npm run bench — ${r.mode} run`, '');
   lines.push(
     `${r.startedAt} → ${r.finishedAt} · commit ${r.commit} · ${r.machine.cpu}, ${r.machine.memoryGb} GB · Node ${r.machine.node} · ${r.machine.database} · ` +
-      `**${r.articles.toLocaleString('en')} articles** (seeded in ${n0(r.seedSeconds)} s) · load average ${r.machine.loadBefore.map(n1).join(' ')} before, ${r.machine.loadAfter.map(n1).join(' ')} after`,
+      `**${r.articles.toLocaleString('en')} articles** (${r.seedSeconds > 0 ? `seeded in ${n0(r.seedSeconds)} s` : 'an existing seed'}) · load average ${r.machine.loadBefore.map(n1).join(' ')} before, ${r.machine.loadAfter.map(n1).join(' ')} after`,
     '',
     'The machine is shared, so absolute figures move with its load; the ratio against nginx, measured in alternating rounds in the same run with the same client (wrk, one thread), is the stable figure.',
     '',

@@ -3,7 +3,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { migrate } from '../../lib/migrate';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { sqlitePath } from '../../lib/db';
+import { migrate, providerOf } from '../../lib/migrate';
 import { seedDemo } from '../../lib/seed';
 import { createScratchDatabase } from '../../lib/testing/scratch-db';
 import { buildIsCurrent, recordBuild } from '../../scripts/build-stamp';
@@ -13,11 +16,66 @@ export interface BenchSite {
   mediaDir: string;
   /** A temp directory for the run's other files. */
   work: string;
+  /** 0 when an existing database was given. */
   seedSeconds: number;
+  /** The number of articles in the database. */
+  articles: number;
   drop(): Promise<void>;
 }
 
-export async function prepareSite({ articles, postgres }: { articles: number; postgres?: string }): Promise<BenchSite> {
+export interface SiteOptions {
+  articles: number;
+  postgres?: string;
+  /**
+   * An already seeded database (`npm run bench:seed -- --keep`, e.g. the 1,000,000-article run):
+   * it is migrated, used as it is and kept. The run's publishes add a few stories to it.
+   */
+  databaseUrl?: string;
+  /** The kept seed's media directory, so its images are served; a fresh empty one otherwise. */
+  mediaDir?: string;
+}
+
+/** The production build, made when sources changed since the last one. */
+function ensureBuild(databaseUrl: string): void {
+  if (buildIsCurrent()) return;
+  // Next prerenders some routes at build time, so the build reads a migrated database.
+  console.log('Building the production server (sources changed since the last build)…');
+  execFileSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: databaseUrl },
+  });
+  recordBuild();
+}
+
+async function countArticles(url: string): Promise<number> {
+  if (providerOf(url) === 'sqlite') {
+    const database = new Database(sqlitePath(url), { readonly: true });
+    try {
+      return (database.prepare('SELECT count(*) AS n FROM "Article"').get() as { n: number }).n;
+    } finally {
+      database.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<{ n: number }>('SELECT count(*)::int AS n FROM "Article"')).rows[0]!.n;
+  } finally {
+    await client.end();
+  }
+}
+
+async function existingSite(databaseUrl: string, mediaDir: string | undefined): Promise<BenchSite> {
+  const work = mkdtempSync(join(tmpdir(), 'broadsheet-bench-'));
+  await migrate(databaseUrl);
+  const articles = await countArticles(databaseUrl);
+  console.log(`Using the existing database (${articles.toLocaleString('en')} articles)`);
+  ensureBuild(databaseUrl);
+  return { databaseUrl, mediaDir: mediaDir ?? join(work, 'media'), work, seedSeconds: 0, articles, drop: async () => rmSync(work, { recursive: true, force: true }) };
+}
+
+export async function prepareSite({ articles, postgres, databaseUrl, mediaDir }: SiteOptions): Promise<BenchSite> {
+  if (databaseUrl) return existingSite(databaseUrl, mediaDir);
   const work = mkdtempSync(join(tmpdir(), 'broadsheet-bench-'));
   const scratch = await createScratchDatabase(postgres);
   const drop = async () => {
@@ -42,16 +100,8 @@ export async function prepareSite({ articles, postgres }: { articles: number; po
       },
     });
     const seedSeconds = (performance.now() - started) / 1000;
-    if (!buildIsCurrent()) {
-      // Next prerenders some routes at build time, so the build reads a migrated database.
-      console.log('Building the production server (sources changed since the last build)…');
-      execFileSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
-        stdio: 'inherit',
-        env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: scratch.url },
-      });
-      recordBuild();
-    }
-    return { databaseUrl: scratch.url, mediaDir, work, seedSeconds, drop };
+    ensureBuild(scratch.url);
+    return { databaseUrl: scratch.url, mediaDir, work, seedSeconds, articles, drop };
   } catch (error) {
     await drop();
     throw error;
