@@ -118,22 +118,10 @@ function migrateSqlite(file: string, migrations: Migration[]): MigrateResult {
       if (apply.immediate()) result.applied.push(migration.name);
       else result.alreadyApplied++;
     }
-    refreshPlannerStatistics(database);
     return result;
   } finally {
     database.close();
   }
-}
-
-/**
- * Gives SQLite's query planner row statistics for tables that never had them or have grown a lot
- * since (`PRAGMA optimize`, which samples a bounded number of rows, so it stays fast on a
- * 20 GB database). Without statistics the planner guessed that `publicationState = 'published'`
- * selects a few rows and walked that index for `id IN (…)` look-ups: 130–185 ms per card list at
- * 1,000,000 articles instead of under a millisecond by primary key (docs/adr/021).
- */
-export function refreshPlannerStatistics(database: Database.Database): void {
-  database.pragma('optimize = 0x10002');
 }
 
 const LOCK_ID = 727_073_691;

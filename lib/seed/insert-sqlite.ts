@@ -9,7 +9,6 @@ import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { sqlitePath } from '../db';
-import { refreshPlannerStatistics } from '../migrate';
 import type { SearchIndexConnection } from '../search/reindex';
 import { CONTENT_TABLES, RESET_TABLES, type ColumnType, type TableRows, type Value } from './tables';
 import { slugKey, type SeedTarget, type SlugKey } from './target';
@@ -128,7 +127,6 @@ export function openSqliteTarget(url: string): SeedTarget {
     searchConnection: () => sqliteSearchConnection(database),
     async finish() {
       // AUTOINCREMENT tables already track explicit ids in sqlite_sequence.
-      refreshPlannerStatistics(database);
       database.pragma('wal_checkpoint(TRUNCATE)');
     },
     async close() {
