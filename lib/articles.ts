@@ -7,6 +7,7 @@
 import { cache } from 'react';
 import { recordExpiry, recordTags, tags } from './cache-tags';
 import { db, type Prisma } from './db';
+import { isLiveArticle, liveArticle, liveStateSelect } from './live-article';
 import { heroImage, mediaImage, type ImageRef } from './media-ref';
 import { bodySchema, type Body } from './validation/body';
 
@@ -77,7 +78,6 @@ const cardSelect = {
 
 type CardRow = Prisma.ArticleGetPayload<{ select: typeof cardSelect }>;
 
-const live = { publicationState: 'published', deletedAt: null } as const;
 
 interface SectionEntry {
   slug: string;
@@ -126,7 +126,8 @@ function recordCards(rows: CardRow[]): void {
 /** Cards for `ids`, in that order; any that are not live are dropped. */
 export async function listArticleCards(ids: number[]): Promise<ArticleCard[]> {
   if (ids.length === 0) return [];
-  const rows = await db().article.findMany({ where: { ...live, id: { in: ids } }, select: cardSelect });
+  const found = await db().article.findMany({ where: { id: { in: ids } }, select: { ...cardSelect, ...liveStateSelect } });
+  const rows = found.filter(isLiveArticle);
   recordCards(rows);
   const sections = await sectionDirectory();
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -138,7 +139,7 @@ export async function listArticleCards(ids: number[]): Promise<ArticleCard[]> {
 
 async function findCards(where: Prisma.ArticleWhereInput, take: number, skip = 0): Promise<ArticleCard[]> {
   const rows = await db().article.findMany({
-    where: { ...live, ...where },
+    where: { ...liveArticle, ...where },
     orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
     take,
     skip,
@@ -310,7 +311,7 @@ const UPDATE_THRESHOLD_MS = 10 * 60_000;
  */
 export const getPublishedArticle = cache(async function getPublishedArticle(sectionSlug: string, slug: string): Promise<PublishedArticle | null> {
   const row = await db().article.findFirst({
-    where: { ...live, slug, topSection: { slug: sectionSlug, parentId: null } },
+    where: { ...liveArticle, slug, topSection: { slug: sectionSlug, parentId: null } },
     select: articleSelect,
   });
   if (!row) {
@@ -376,7 +377,7 @@ export async function listRelatedArticles(
       ),
     ),
     db().article.findMany({
-      where: { ...live, primarySectionId: article.primarySectionId, id: { not: article.id } },
+      where: { ...liveArticle, primarySectionId: article.primarySectionId, id: { not: article.id } },
       orderBy: { publishedAt: 'desc' },
       take: CANDIDATES_PER_SOURCE,
       select: { id: true, publishedAt: true },

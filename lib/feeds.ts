@@ -7,7 +7,8 @@
 import { recordTags, tags } from './cache-tags';
 import { db } from './db';
 import { bodyImageIds, bodyToHtml, type BodyImage } from './seo/body-html';
-import { getSeoSettings, liveArticle, mediaImage, type MediaImage, type SeoSettings } from './seo/data';
+import { liveArticle, liveStateSelect, isLiveArticle } from './live-article';
+import { getSeoSettings, mediaImage, type MediaImage, type SeoSettings } from './seo/data';
 import { bodyEtag } from './seo/http';
 import { absoluteUrl, feedPath, paths, siteUrl, type FeedFormat } from './seo/urls';
 import { element, rfc822Date, w3cDate, xmlEscape, XML_DECLARATION } from './seo/xml';
@@ -153,9 +154,10 @@ const mediaSelect = { path: true, width: true, height: true, alt: true, mimeType
 
 async function loadItems(ids: number[], full: boolean, settings: SeoSettings): Promise<FeedItem[]> {
   if (ids.length === 0) return [];
-  const rows = await db().article.findMany({
-    where: { ...liveArticle, id: { in: ids } },
+  const found = await db().article.findMany({
+    where: { id: { in: ids } },
     select: {
+      ...liveStateSelect,
       id: true,
       slug: true,
       headline: true,
@@ -172,6 +174,7 @@ async function loadItems(ids: number[], full: boolean, settings: SeoSettings): P
       tags: { orderBy: { tag: { name: 'asc' } }, select: { tag: { select: { name: true } } } },
     },
   });
+  const rows = found.filter(isLiveArticle);
   recordTags(...rows.map((r) => tags.article(r.id)));
   const bodies = new Map(rows.map((r) => [r.id, full ? bodySchema.safeParse(r.body).data ?? null : null]));
   const imageIds = [...new Set([...bodies.values()].flatMap((b) => (b ? bodyImageIds(b) : [])))];

@@ -10,6 +10,7 @@
 import { requireRole, type Actor } from './auth/actor';
 import { invalidate, recordExpiry, recordTags, tags } from './cache-tags';
 import { db, write } from './db';
+import { isLiveArticle, liveArticle, liveStateSelect } from './live-article';
 import { audit } from './media/audit';
 import { containsText } from './media/sql';
 import { safeHref } from './validation/body';
@@ -18,7 +19,6 @@ import { parseId } from './validation/ids';
 import { cleanText } from './validation/text';
 
 const EDITORS = ['admin', 'editor'] as const;
-const live = { publicationState: 'published', deletedAt: null } as const;
 
 /** A place in the lineup. The reader home loads the story cards for these ids (lib/home.ts). */
 export interface LineupEntry {
@@ -43,7 +43,7 @@ export async function getHomeLineup({ topCount = 4 }: { topCount?: number } = {}
   recordTags(tags.home);
   const count = Math.max(0, Math.min(topCount, MAX_TOP_STORIES));
   const slots = await db().homeSlot.findMany({
-    where: { article: live },
+    where: { article: liveArticle },
     orderBy: [{ slot: 'asc' }, { position: 'asc' }],
     select: { slot: true, position: true, pinned: true, curatedAt: true, article: { select: storySelect } },
   });
@@ -58,7 +58,7 @@ export async function getHomeLineup({ topCount = 4 }: { topCount?: number } = {}
   // Free positions take the unpinned picks in the editor's order, with stories published since
   // the curation was saved above them; positions still free after the picks take the newest.
   const newest = await db().article.findMany({
-    where: { ...live, id: { notIn: [...used] } },
+    where: { ...liveArticle, id: { notIn: [...used] } },
     orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
     take: count + 1,
     select: storySelect,
@@ -127,7 +127,7 @@ export async function getHomeCuration(actor: Actor): Promise<CurationState> {
     headline: s.article.headline,
     path: `/${s.article.topSection.slug}/${s.article.slug}`,
     pinned: s.pinned,
-    live: s.article.publicationState === 'published' && !s.article.deletedAt,
+    live: isLiveArticle(s.article),
     publishedAt: s.article.publishedAt,
   });
   const lead = slots.find((s) => s.slot === 'lead');
@@ -144,8 +144,8 @@ export async function saveHomeCuration(actor: Actor, input: unknown, now = new D
   const { leadId, top } = parsed.data;
   const ids = [...(leadId ? [leadId] : []), ...top.map((t) => t.articleId)];
   const result = await write(async (tx) => {
-    const found = await tx.article.findMany({ where: { id: { in: ids }, ...live }, select: { id: true } });
-    const liveIds = new Set(found.map((a) => a.id));
+    const found = await tx.article.findMany({ where: { id: { in: ids } }, select: { id: true, ...liveStateSelect } });
+    const liveIds = new Set(found.filter(isLiveArticle).map((a) => a.id));
     const missing = ids.filter((i) => !liveIds.has(i));
     if (missing.length) return { ok: false as const, message: `Only published stories can go on the home page (story ${missing.join(', ')} is not live).` };
     const before = await tx.homeSlot.findMany({ orderBy: [{ slot: 'asc' }, { position: 'asc' }], select: { slot: true, position: true, articleId: true, pinned: true } });
@@ -175,7 +175,7 @@ export async function searchStoriesForCuration(actor: Actor, q = ''): Promise<{ 
   const text = cleanText(q).trim().slice(0, 200);
   const asId = parseId(text);
   const rows = await db().article.findMany({
-    where: { ...live, ...(text ? { OR: [{ headline: containsText(text) }, ...(asId ? [{ id: asId }] : [])] } : {}) },
+    where: { ...liveArticle, ...(text ? { OR: [{ headline: containsText(text) }, ...(asId ? [{ id: asId }] : [])] } : {}) },
     orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
     take: 20,
     select: { id: true, slug: true, headline: true, publishedAt: true, topSection: { select: { slug: true } } },

@@ -9,7 +9,8 @@
  */
 import { recordExpiry, recordTags, tags } from './cache-tags';
 import { db } from './db';
-import { getSeoSettings, liveArticle } from './seo/data';
+import { liveArticle } from './live-article';
+import { getSeoSettings } from './seo/data';
 import { bodyEtag, weakEtag } from './seo/http';
 import { absoluteUrl, paths, sitemapPaths } from './seo/urls';
 import { element, w3cDate, XML_DECLARATION } from './seo/xml';

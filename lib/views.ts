@@ -9,6 +9,7 @@
  * next writes everybody's, and an instance that dies takes no views with it.
  */
 import { db, write } from './db';
+import { isLiveArticle, liveStateSelect } from './live-article';
 import { sharedCounters } from './shared-counters';
 
 /** User agents that are not readers: crawlers, link previews, monitors, scripts. */
@@ -102,11 +103,8 @@ async function writeBuckets(batch: Map<string, number>): Promise<void> {
     return { articleId, hour: new Date(hour), count };
   });
   const ids = [...new Set(counts.map((c) => c.articleId))];
-  const live = await db().article.findMany({
-    where: { id: { in: ids }, publicationState: 'published', deletedAt: null },
-    select: { id: true },
-  });
-  const liveIds = new Set(live.map((row) => row.id));
+  const found = await db().article.findMany({ where: { id: { in: ids } }, select: { id: true, ...liveStateSelect } });
+  const liveIds = new Set(found.filter(isLiveArticle).map((row) => row.id));
   const rows = counts.filter((c) => liveIds.has(c.articleId));
   if (rows.length === 0) return;
   await write(async (tx) => {

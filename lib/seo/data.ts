@@ -6,6 +6,7 @@ import { cache } from 'react';
 import { z } from 'zod';
 import { recordTags, tags } from '../cache-tags';
 import { db } from '../db';
+import { liveArticle } from '../live-article';
 import type { ImageRef, PersonRef, Publisher } from './json-ld';
 import { paths } from './urls';
 
@@ -115,8 +116,6 @@ export interface ArticleSeo {
   keywords: string[];
   wordCount: number;
 }
-
-export const liveArticle = { publicationState: 'published', deletedAt: null } as const;
 
 const articleSeoSelect = {
   id: true,
