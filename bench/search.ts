@@ -167,7 +167,7 @@ const engine = providerOf(url) === 'sqlite' ? 'SQLite' : 'PostgreSQL';
 try {
   const start = existing ? undefined : await fillSynthetic(url);
   process.env.DATABASE_URL = url;
-  const { reindexSearch } = await import('../lib/search/reindex');
+  const { prismaSearchConnection, reindexSearch } = await import('../lib/search/reindex');
   const { searchArticles } = await import('../lib/search');
   const { parseSearchParams } = await import('../lib/validation/search');
   const { disconnect } = await import('../lib/db');
@@ -179,6 +179,12 @@ try {
     const perMillion = (reindex.ms / count) * 1_000_000;
     console.log(`  search:reindex ${(reindex.ms / 1000).toFixed(1)} s (${fmt(count / (reindex.ms / 1000))} articles/s; 1,000,000 would take about ${(perMillion / 60_000).toFixed(1)} min)`);
   }
+  // A running server keeps the recent index at its size (lib/scheduler.ts); do it here, as after
+  // an upgrade the index starts empty.
+  const { rebalanceRecentIndex } = await import('../lib/search/recent');
+  const rebalanceStarted = performance.now();
+  await rebalanceRecentIndex(prismaSearchConnection());
+  console.log(`  recent index balanced in ${((performance.now() - rebalanceStarted) / 1000).toFixed(1)} s`);
 
   const words =
     start === undefined

@@ -2,14 +2,18 @@
  * Background jobs that run outside any request: publishing scheduled articles (within a minute of
  * their time, catching up after downtime since it publishes everything already due), purging
  * expired sessions and emptying the trash of items older than 30 days. `runDueJobs` is one pass; `startScheduler` runs it on an interval in the
- * server process. Each job is safe to run concurrently with itself (publishDueArticles claims each
+ * server process, and keeps the recent search index at its size beside it. Each job is safe to run concurrently with itself (publishDueArticles claims each
  * article atomically); a cross-instance lock only saves duplicate work.
  */
 import { publishDueArticles } from './article-workflow';
 import { purgeExpiredSessions } from './auth/session';
+import { rebalanceRecentIndex } from './search/recent';
+import { prismaSearchConnection } from './search/reindex';
 import { purgeExpiredTrash } from './trash';
 
 export const SCHEDULER_INTERVAL_MS = 15_000;
+/** How often the recent search index is trimmed or refilled to its size (lib/search/recent.ts). */
+export const SEARCH_MAINTENANCE_INTERVAL_MS = 10 * 60_000;
 
 export interface JobReport {
   publishedArticleIds: number[];
@@ -56,9 +60,27 @@ export function startScheduler({ intervalMs = SCHEDULER_INTERVAL_MS, log = conso
   void tick();
   const timer = setInterval(() => void tick(), intervalMs);
   timer.unref();
+  // Apart from the jobs: moving the recent index's floor can take a minute on a big site the
+  // first time, and scheduled stories must not wait for it.
+  let maintaining = false;
+  const maintain = async () => {
+    if (maintaining) return;
+    maintaining = true;
+    try {
+      await rebalanceRecentIndex(prismaSearchConnection());
+    } catch (error) {
+      log.error('Search index maintenance failed:', error);
+    } finally {
+      maintaining = false;
+    }
+  };
+  void maintain();
+  const maintenance = setInterval(() => void maintain(), SEARCH_MAINTENANCE_INTERVAL_MS);
+  maintenance.unref();
   const scheduler = {
     stop() {
       clearInterval(timer);
+      clearInterval(maintenance);
       delete holder[KEY];
     },
   };

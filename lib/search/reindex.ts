@@ -9,6 +9,7 @@
  * the end ({@link withSearchTriggersSuspended}); docs/adr/016.
  */
 import { db, dbProvider, write } from '../db';
+import { presetFloorSql, rebalanceRecentIndex } from './recent';
 
 export interface ReindexProgress {
   /** Articles considered so far (live or not). */
@@ -61,6 +62,9 @@ const SQLITE: Statements = {
     `DELETE FROM "StaffSearchDoc"`,
     `INSERT INTO "SearchFts" ("SearchFts") VALUES ('delete-all')`,
     `INSERT INTO "StaffSearchFts" ("StaffSearchFts") VALUES ('delete-all')`,
+    `INSERT INTO "RecentSearchFts" ("RecentSearchFts") VALUES ('delete-all')`,
+    // The refill's trigger then fills the recent index too, in the same pass (lib/search/recent.ts).
+    presetFloorSql(),
     `UPDATE "SearchIndexState" SET "paused" = 0`,
   ],
   batch: [
@@ -68,7 +72,11 @@ const SQLITE: Statements = {
     `INSERT OR IGNORE INTO "StaffSearchDoc" SELECT * FROM "SearchStaffSource" WHERE "articleId" BETWEEN ? AND ?`,
   ],
   // Merging the FTS b-trees into one makes every later query cheaper.
-  finish: [`INSERT INTO "SearchFts" ("SearchFts") VALUES ('optimize')`, `INSERT INTO "StaffSearchFts" ("StaffSearchFts") VALUES ('optimize')`],
+  finish: [
+    `INSERT INTO "SearchFts" ("SearchFts") VALUES ('optimize')`,
+    `INSERT INTO "StaffSearchFts" ("StaffSearchFts") VALUES ('optimize')`,
+    `INSERT INTO "RecentSearchFts" ("RecentSearchFts") VALUES ('optimize')`,
+  ],
   count: { reader: `SELECT count(*) AS "n" FROM "SearchDoc"`, staff: `SELECT count(*) AS "n" FROM "StaffSearchDoc"` },
 };
 
@@ -159,6 +167,7 @@ export async function reindexSearch({
     await refillPostgresAtOnce(connection);
     onProgress?.({ done: total, total });
   } else await refillInBatches();
+  await rebalanceRecentIndex(connection);
   for (const statement of sql.finish) await connection.execute(statement);
   return {
     articles: total,

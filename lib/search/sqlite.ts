@@ -2,6 +2,7 @@
  * SQLite FTS5 backend. Reader rowids are publishedAt (ms) * 2^20 + (id mod 2^20), so
  * `ORDER BY rowid DESC LIMIT k` walks the doclists backwards and stops after the newest k matches,
  * however common the words are; a date range is a rowid range, which FTS5 also seeks directly.
+ * Readers search the recent index first (lib/search/recent.ts).
  */
 import { db } from '../db';
 import type { CandidateQuery, SearchBackend } from './backend';
@@ -15,15 +16,15 @@ interface Row {
   ord: number | bigint;
 }
 
-function bounds(request: CandidateQuery): { sql: string; params: number[] } {
+function bounds(table: string, request: CandidateQuery): { sql: string; params: number[] } {
   const clauses: string[] = [];
   const params: number[] = [];
   if (request.fromMs !== undefined) {
-    clauses.push(`"SearchFts".rowid >= ? * ${SHIFT}`);
+    clauses.push(`"${table}".rowid >= ? * ${SHIFT}`);
     params.push(request.fromMs);
   }
   if (request.toMs !== undefined) {
-    clauses.push(`"SearchFts".rowid < ? * ${SHIFT}`);
+    clauses.push(`"${table}".rowid < ? * ${SHIFT}`);
     params.push(request.toMs);
   }
   return { sql: clauses.map((c) => ` AND ${c}`).join(''), params };
@@ -43,18 +44,27 @@ function toCandidates(rows: Row[]) {
   return rows.map((r) => ({ articleId: Number(r.articleId), score: r.score, order: Number(r.ord) }));
 }
 
+/** The newest `limit` matches in one reader index, scored against that index. */
+function newestMatches(table: 'SearchFts' | 'RecentSearchFts', request: CandidateQuery): Promise<Row[]> {
+  const { sql, params } = bounds(table, request);
+  return db().$queryRawUnsafe<Row[]>(
+    `SELECT d."articleId" AS "articleId", ${score(table)} AS "score", "${table}".rowid >> 20 AS "ord"
+     FROM "${table}" JOIN "SearchDoc" d ON d."docId" = "${table}".rowid
+     WHERE "${table}" MATCH ?${sql}
+     ORDER BY "${table}".rowid DESC LIMIT ?`,
+    fts5Match(request.query, request.facets),
+    ...params,
+    request.limit,
+  );
+}
+
 export const sqliteBackend: SearchBackend = {
   async reader(request) {
-    const { sql, params } = bounds(request);
-    const rows = await db().$queryRawUnsafe<Row[]>(
-      `SELECT d."articleId" AS "articleId", ${score('SearchFts')} AS "score", "SearchFts".rowid >> 20 AS "ord"
-       FROM "SearchFts" JOIN "SearchDoc" d ON d."docId" = "SearchFts".rowid
-       WHERE "SearchFts" MATCH ?${sql}
-       ORDER BY "SearchFts".rowid DESC LIMIT ?`,
-      fts5Match(request.query, request.facets),
-      ...params,
-      request.limit,
-    );
+    // The recent index holds every document from its floor up, so when it has `limit` matches
+    // they are the newest `limit` of the whole index; otherwise the full index answers
+    // (lib/search/recent.ts). An empty (switched-off) recent index answers at once.
+    const recent = await newestMatches('RecentSearchFts', request);
+    const rows = recent.length === request.limit ? recent : await newestMatches('SearchFts', request);
     let oldest: number | null = null;
     if (rows.length === request.limit) {
       const [first] = await db().$queryRawUnsafe<{ ord: number | bigint | null }[]>(
