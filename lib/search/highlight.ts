@@ -17,19 +17,24 @@ const SNIPPET_CHARS = 220;
  * Folds text the way the indexes do (lower case, accents removed), keeping for every folded
  * UTF-16 unit the offset of the original character it came from.
  */
-function fold(text: string): { folded: string; origin: number[] } {
+function fold(text: string): { folded: string; origin: (index: number) => number } {
+  // Most text is ASCII, where lower-casing keeps every offset; normalising character by character
+  // cost 18 ms per page of ten search results with long bodies.
+  if (ASCII.test(text)) return { folded: text.toLowerCase(), origin: (index) => index };
   let folded = '';
   const origin: number[] = [];
   let offset = 0;
   for (const char of text) {
-    const f = char.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    const f = char < '\x80' ? char.toLowerCase() : char.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
     for (let i = 0; i < f.length; i++) origin.push(offset);
     folded += f;
     offset += char.length;
   }
   origin.push(offset);
-  return { folded, origin };
+  return { folded, origin: (index) => origin[index]! };
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -57,7 +62,7 @@ function ranges(text: string, pattern: RegExp | null): [number, number][] {
   const out: [number, number][] = [];
   for (const m of folded.matchAll(pattern)) {
     if (m[0].length === 0) continue;
-    out.push([origin[m.index]!, origin[m.index + m[0].length]!]);
+    out.push([origin(m.index), origin(m.index + m[0].length)]);
   }
   return out;
 }
