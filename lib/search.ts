@@ -7,9 +7,9 @@
 import { requireRole, type Actor } from './auth/actor';
 import { recordTags, tags } from './cache-tags';
 import { db, dbProvider } from './db';
+import { zonedMidnight } from './format';
 import { isLiveArticle, liveStateSelect } from './live-article';
 import type { Candidate, Candidates, CandidateQuery, SearchBackend } from './search/backend';
-import { startOfDay } from './search/dates';
 import { highlight, matcher, snippet, type Segment } from './search/highlight';
 import { postgresBackend } from './search/postgres';
 import { hasTerms, parseQuery, type ParsedQuery } from './search/query';
@@ -55,6 +55,12 @@ function total(found: Candidates, window: number): SearchTotal {
   const estimate = window * Math.max(1, (newest - found.oldest) / covered);
   const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(estimate)) - 1);
   return { count: Math.max(window + 1, Math.round(estimate / magnitude) * magnitude), estimated: true };
+}
+
+/** Epoch ms of the local midnight starting `isoDate` (YYYY-MM-DD) in `timeZone`, plus `days`. */
+function startOfDay(isoDate: string, timeZone: string, days = 0): number {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  return zonedMidnight(year, month, day + days, timeZone).getTime();
 }
 
 function recencyBoost(publishedMs: number, now: number): number {

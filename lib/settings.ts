@@ -3,6 +3,7 @@ import { cache } from 'react';
 import { z } from 'zod';
 import { recordTags, tags } from './cache-tags';
 import { db } from './db';
+import { dateFormat } from './format';
 
 const linkUrl = z.url({ protocol: /^https?$/ });
 
@@ -44,7 +45,7 @@ function parsed<T>(schema: z.ZodType<T>, value: unknown, fallback: T): T {
 
 function validTimeZone(zone: string): string {
   try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
+    dateFormat('en', { timeZone: zone });
     return zone;
   } catch {
     return 'UTC';

@@ -1,3 +1,4 @@
+import { dateFormat } from '@/lib/format';
 import type { SearchResponse } from '@/lib/search';
 import { Highlighted } from './highlighted';
 
@@ -9,7 +10,7 @@ function formatCount({ count, estimated }: SearchResponse['total']): string {
 
 /** The result count and list; the no-result state suggests what to change. */
 export function SearchResults({ response, timeZone, query }: { response: SearchResponse; timeZone: string; query: string }) {
-  const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone });
+  const date = dateFormat('en-GB', { dateStyle: 'medium', timeZone });
   if (response.total.count === 0) {
     return (
       <section aria-labelledby="no-results" className="rounded border border-rule p-4">
