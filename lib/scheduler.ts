@@ -33,6 +33,22 @@ export interface RunningScheduler {
   stop(): void;
 }
 
+/** Runs `work` unless its previous run is still going; a failure is reported and the next run tries again. */
+function nonOverlapping(work: () => Promise<void>, onError: (error: unknown) => void): () => Promise<void> {
+  let running = false;
+  return async () => {
+    if (running) return;
+    running = true;
+    try {
+      await work();
+    } catch (error) {
+      onError(error);
+    } finally {
+      running = false;
+    }
+  };
+}
+
 // One scheduler per process even if server.ts and the Next bundle both start it (DESIGN §8.8).
 const KEY = Symbol.for('broadsheet.scheduler');
 type Holder = { [KEY]?: RunningScheduler };
@@ -44,43 +60,25 @@ type Holder = { [KEY]?: RunningScheduler };
 export function startScheduler({ intervalMs = SCHEDULER_INTERVAL_MS, log = console }: { intervalMs?: number; log?: Pick<Console, 'error' | 'info'> } = {}): RunningScheduler {
   const holder = globalThis as Holder;
   if (holder[KEY]) return holder[KEY];
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
+  const every = (ms: number, what: string, work: () => Promise<void>) => {
+    const run = nonOverlapping(work, (error) => log.error(`${what} failed:`, error));
+    void run();
+    const timer = setInterval(() => void run(), ms);
+    timer.unref();
+    return timer;
+  };
+  const timers = [
+    every(intervalMs, 'Scheduler pass', async () => {
       const report = await runDueJobs();
       if (report.publishedArticleIds.length) log.info(`Scheduler published article(s) ${report.publishedArticleIds.join(', ')}`);
-    } catch (error) {
-      log.error('Scheduler pass failed:', error);
-    } finally {
-      running = false;
-    }
-  };
-  void tick();
-  const timer = setInterval(() => void tick(), intervalMs);
-  timer.unref();
-  // Apart from the jobs: moving the recent index's floor can take a minute on a big site the
-  // first time, and scheduled stories must not wait for it.
-  let maintaining = false;
-  const maintain = async () => {
-    if (maintaining) return;
-    maintaining = true;
-    try {
-      await rebalanceRecentIndex(prismaSearchConnection());
-    } catch (error) {
-      log.error('Search index maintenance failed:', error);
-    } finally {
-      maintaining = false;
-    }
-  };
-  void maintain();
-  const maintenance = setInterval(() => void maintain(), SEARCH_MAINTENANCE_INTERVAL_MS);
-  maintenance.unref();
+    }),
+    // Apart from the jobs: moving the recent index's floor can take a minute on a big site the
+    // first time, and scheduled stories must not wait for it.
+    every(SEARCH_MAINTENANCE_INTERVAL_MS, 'Search index maintenance', () => rebalanceRecentIndex(prismaSearchConnection())),
+  ];
   const scheduler = {
     stop() {
-      clearInterval(timer);
-      clearInterval(maintenance);
+      for (const timer of timers) clearInterval(timer);
       delete holder[KEY];
     },
   };
