@@ -317,6 +317,29 @@ const articleSelect = {
   tags: { orderBy: { tag: { name: 'asc' } }, select: { tag: { select: { id: true, slug: true, name: true } } } },
 } satisfies Prisma.ArticleSelect;
 
+/**
+ * Everything the article page, its metadata and its JSON-LD read about the article: one query set
+ * per render instead of one for the page and another for the SEO view (lib/seo/data.ts).
+ */
+const liveArticleSelect = {
+  ...articleSelect,
+  canonicalUrl: true,
+  version: true,
+  wordCount: true,
+  heroImage: { select: { ...mediaSelect, mimeType: true, bytes: true } },
+  primarySection: { select: { name: true, slug: true, parent: { select: { name: true, slug: true } } } },
+} satisfies Prisma.ArticleSelect;
+
+export type LiveArticleRow = Prisma.ArticleGetPayload<{ select: typeof liveArticleSelect }>;
+
+/** The live article at `/{sectionSlug}/{slug}`, memoised per render (React `cache`). Records no tags. */
+export const findLiveArticleRow = cache(async function findLiveArticleRow(sectionSlug: string, slug: string): Promise<LiveArticleRow | null> {
+  return db().article.findFirst({
+    where: { ...liveArticle, slug, topSection: { slug: sectionSlug, parentId: null } },
+    select: liveArticleSelect,
+  });
+});
+
 /** Later changes than this after publication count as an update worth showing. */
 const UPDATE_THRESHOLD_MS = 10 * 60_000;
 
@@ -325,10 +348,7 @@ const UPDATE_THRESHOLD_MS = 10 * 60_000;
  * Memoised per render (React `cache`): the page, its metadata and the layout ask alike.
  */
 export const getPublishedArticle = cache(async function getPublishedArticle(sectionSlug: string, slug: string): Promise<PublishedArticle | null> {
-  const row = await db().article.findFirst({
-    where: { ...liveArticle, slug, topSection: { slug: sectionSlug, parentId: null } },
-    select: articleSelect,
-  });
+  const row = await findLiveArticleRow(sectionSlug, slug);
   if (!row) {
     recordTags(tags.missing(`/${sectionSlug}/${slug}`));
     return null;

@@ -5,6 +5,7 @@
 import { cache } from 'react';
 import { z } from 'zod';
 import { recordTags, tags } from '../cache-tags';
+import { findLiveArticleRow } from '../articles';
 import { db } from '../db';
 import { liveArticle } from '../live-article';
 import type { ImageRef, PersonRef, Publisher } from './json-ld';
@@ -117,36 +118,12 @@ export interface ArticleSeo {
   wordCount: number;
 }
 
-const articleSeoSelect = {
-  id: true,
-  slug: true,
-  headline: true,
-  standfirst: true,
-  seoTitle: true,
-  seoDescription: true,
-  canonicalUrl: true,
-  noindex: true,
-  publishedAt: true,
-  contentUpdatedAt: true,
-  version: true,
-  wordCount: true,
-  heroAlt: true,
-  heroImage: { select: mediaSelect },
-  topSection: { select: { slug: true } },
-  primarySection: { select: { name: true, slug: true, parent: { select: { name: true, slug: true } } } },
-  bylines: { orderBy: { position: 'asc' }, select: { person: { select: { name: true, slug: true } } } },
-  tags: { orderBy: { tag: { name: 'asc' } }, select: { tag: { select: { name: true } } } },
-} as const;
-
 /**
  * SEO view of the live article at `/{sectionSlug}/{slug}`, or null when there is none.
  * Memoised per render (React `cache`): the page, its metadata and the layout ask alike.
  */
 export const getArticleSeo = cache(async function getArticleSeo(sectionSlug: string, slug: string): Promise<ArticleSeo | null> {
-  const row = await db().article.findFirst({
-    where: { ...liveArticle, slug, topSection: { slug: sectionSlug, parentId: null } },
-    select: articleSeoSelect,
-  });
+  const row = await findLiveArticleRow(sectionSlug, slug);
   if (!row) {
     recordTags(`missing:/${sectionSlug}/${slug}`);
     return null;
@@ -165,7 +142,7 @@ export const getArticleSeo = cache(async function getArticleSeo(sectionSlug: str
     modifiedAt: row.contentUpdatedAt,
     version: row.version,
     hero: mediaImage(row.heroImage, row.heroAlt),
-    authors: row.bylines.map((b) => b.person),
+    authors: row.bylines.map((b) => ({ name: b.person.name, slug: b.person.slug })),
     sectionName: primary.name,
     sectionPath: paths.section(primary.slug, primary.parent?.slug),
     parentSection: primary.parent ? { name: primary.parent.name, path: paths.section(primary.parent.slug) } : null,
