@@ -11,6 +11,7 @@ import { requireRole, type Actor } from './auth/actor';
 import { invalidate, recordExpiry, recordTags, tags } from './cache-tags';
 import { db, write } from './db';
 import { isLiveArticle, liveArticle, liveStateSelect } from './live-article';
+import { readSettingsRow } from './settings';
 import { audit } from './media/audit';
 import { containsText } from './media/sql';
 import { safeHref } from './validation/body';
@@ -192,7 +193,7 @@ export interface BreakingBar {
 /** The breaking-news bar for readers, or null once it has expired. The render expires with it. */
 export async function getBreakingBar(now = new Date()): Promise<BreakingBar | null> {
   recordTags(tags.settings);
-  const row = await db().siteSettings.findUnique({ where: { id: 1 }, select: { breakingText: true, breakingUrl: true, breakingExpiresAt: true } });
+  const row = await readSettingsRow();
   const text = row?.breakingText?.trim();
   if (!text || !row?.breakingExpiresAt || row.breakingExpiresAt <= now) return null;
   recordExpiry(row.breakingExpiresAt.getTime());

@@ -8,6 +8,7 @@ import { recordTags, tags } from '../cache-tags';
 import { findLiveArticleRow } from '../articles';
 import { db } from '../db';
 import { liveArticle } from '../live-article';
+import { readSettingsRow } from '../settings';
 import type { ImageRef, PersonRef, Publisher } from './json-ld';
 import { paths } from './urls';
 
@@ -37,8 +38,6 @@ const DEFAULTS: SeoSettings = {
   updatedAt: null,
 };
 
-const mediaSelect = { path: true, width: true, height: true, alt: true, mimeType: true, bytes: true, deletedAt: true } as const;
-
 type MediaRow = { path: string; width: number; height: number; alt: string; mimeType: string; bytes: number; deletedAt: Date | null };
 
 export interface MediaImage extends ImageRef {
@@ -60,20 +59,7 @@ export function mediaImage(row: MediaRow | null, alt?: string | null): MediaImag
  */
 export const getSeoSettings = cache(async function getSeoSettings(): Promise<SeoSettings> {
   recordTags(tags.settings);
-  const row = await db().siteSettings.findUnique({
-    where: { id: 1 },
-    select: {
-      name: true,
-      tagline: true,
-      language: true,
-      timeZone: true,
-      blockAiCrawlers: true,
-      feedFullContent: true,
-      socialLinks: true,
-      updatedAt: true,
-      logo: { select: mediaSelect },
-    },
-  });
+  const row = await readSettingsRow();
   if (!row) return DEFAULTS;
   return {
     name: row.name,
