@@ -9,6 +9,7 @@ import { recordExpiry, recordTags, tags } from './cache-tags';
 import { db, type Prisma } from './db';
 import { isLiveArticle, liveArticle, liveStateSelect } from './live-article';
 import { heroImage, mediaImage, type ImageRef } from './media-ref';
+import { reusedWhileFresh } from './reused-reads';
 import { bodySchema, type Body } from './validation/body';
 
 export const PAGE_SIZE = 20;
@@ -157,10 +158,19 @@ function pageWindow(page: number, total: number): { totalPages: number; skip: nu
 
 /** The newest published stories, excluding `exclude` (ids already on the page). */
 export async function listLatestArticles({ limit, exclude = [] }: { limit: number; exclude?: number[] }): Promise<ArticleCard[]> {
-  // Every publication change touches the newest list, and every such write invalidates `home`.
-  recordTags(tags.home);
-  return findCards(exclude.length ? { id: { notIn: exclude } } : {}, limit);
+  const skip = new Set(exclude);
+  return (await newestCards(limit + skip.size)).filter((card) => !skip.has(card.id)).slice(0, limit);
 }
+
+/** The newest `count` stories, shared by the renders of every page with a sidebar (lib/reused-reads.ts). */
+const newestCards = reusedWhileFresh(
+  (count: number) => String(count),
+  (count: number) => {
+    // Every publication change touches the newest list, and every such write invalidates `home`.
+    recordTags(tags.home);
+    return findCards({}, count);
+  },
+);
 
 /** The newest stories of a top-level section's tree (by `topSectionId`), excluding `exclude`. */
 export async function listSectionLatest(sectionId: number, { limit, exclude = [] }: { limit: number; exclude?: number[] }): Promise<ArticleCard[]> {
@@ -265,36 +275,32 @@ export async function listArticlesBetween(from: Date, to: Date, page: number): P
  * invalidated by each view.
  */
 export async function listMostRead({ limit, exclude = [], now = new Date() }: { limit: number; exclude?: number[]; now?: Date }): Promise<ArticleCard[]> {
-  recordTags(tags.mostRead);
-  recordExpiry(Math.min(now.getTime() + 10 * 60_000, Math.ceil((now.getTime() + 1) / HOUR) * HOUR));
   const skip = new Set(exclude);
   // Room for excluded and no-longer-live stories.
-  const ids = (await mostReadIds(now, limit + exclude.length + 10)).filter((id) => !skip.has(id));
-  return (await listArticleCards(ids)).slice(0, limit);
+  return (await mostReadCards(now, limit + skip.size + 10)).filter((card) => !skip.has(card.id)).slice(0, limit);
 }
 
 /**
  * Every reader page shows the most-read list, and summing a day of hourly buckets took 5 ms of
  * each cold render at 1,000,000 articles (thousands of buckets). A ranking up to a minute old is
- * as good as the pages holding it, which expire within minutes anyway; liveness is checked after.
+ * as good as the pages holding it, which expire within minutes anyway.
  */
-const MOST_READ_REUSE_MS = 60_000;
-let lastMostRead: { key: string; at: number; ids: number[] } | undefined;
-
-async function mostReadIds(now: Date, take: number): Promise<number[]> {
-  const since = new Date(Math.floor(now.getTime() / HOUR) * HOUR - 23 * HOUR);
-  const key = `${since.getTime()}:${take}`;
-  if (lastMostRead?.key === key && Math.abs(now.getTime() - lastMostRead.at) < MOST_READ_REUSE_MS) return lastMostRead.ids;
-  const sums = await db().viewBucket.groupBy({
-    by: ['articleId'],
-    where: { hour: { gte: since } },
-    _sum: { count: true },
-    orderBy: [{ _sum: { count: 'desc' } }, { articleId: 'desc' }],
-    take,
-  });
-  lastMostRead = { key, at: now.getTime(), ids: sums.map((s) => s.articleId) };
-  return lastMostRead.ids;
-}
+const mostReadCards = reusedWhileFresh(
+  (now: Date, take: number) => `${Math.floor(now.getTime() / HOUR)}:${take}`,
+  async (now: Date, take: number) => {
+    recordTags(tags.mostRead);
+    recordExpiry(Math.min(now.getTime() + 10 * 60_000, Math.ceil((now.getTime() + 1) / HOUR) * HOUR));
+    const sums = await db().viewBucket.groupBy({
+      by: ['articleId'],
+      where: { hour: { gte: new Date(Math.floor(now.getTime() / HOUR) * HOUR - 23 * HOUR) } },
+      _sum: { count: true },
+      orderBy: [{ _sum: { count: 'desc' } }, { articleId: 'desc' }],
+      take,
+    });
+    return listArticleCards(sums.map((s) => s.articleId));
+  },
+  { maxAgeMs: 60_000 },
+);
 
 const articleSelect = {
   ...cardSelect,

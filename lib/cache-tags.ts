@@ -69,6 +69,11 @@ export function collectTags<T>(record: RenderRecord, render: () => T): T {
   return state().storage.run(record, render);
 }
 
+/** Whether a render is collecting tags now (a reader page rendered through the front layer). */
+export function collectingTags(): boolean {
+  return state().storage.getStore() !== undefined;
+}
+
 /** Records that the current render depends on `names`. A no-op outside a collected render. */
 export function recordTags(...names: string[]): void {
   const record = state().storage.getStore();

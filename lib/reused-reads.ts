@@ -1,0 +1,59 @@
+/**
+ * Reads that every reader page repeats (the sidebar's newest and most-read stories), kept in the
+ * process and reused across renders while none of the cache tags they recorded has been
+ * invalidated since: here ({@link invalidatedSince}, which forgets after five minutes, so nothing
+ * is reused for longer) and, with Redis, on any instance ({@link sharedFresh}). A reuse replays the
+ * tags and expiry into the current render, so a cached page depends on them exactly as if it had
+ * read them afresh. Four queries per list and render otherwise (ADR 021). Only renders that collect
+ * tags reuse: scripts, tests and the newsroom always read afresh.
+ */
+import { collectTags, collectingTags, invalidatedSince, recordExpiry, recordTags, sharedFresh, sharedStamp, tagEpoch, type RenderRecord } from './cache-tags';
+
+interface Entry<T> {
+  value: T;
+  tags: string[];
+  expiresAt: number;
+  epoch: number;
+  stamp: number | null | undefined;
+}
+
+const MAX_ENTRIES = 16;
+
+/**
+ * Wraps `load` so that calls with the same key share one result while it is fresh. `maxAgeMs`
+ * bounds the reuse of reads that go stale without a write (view counts).
+ */
+export function reusedWhileFresh<A extends unknown[], T>(
+  keyOf: (...args: A) => string,
+  load: (...args: A) => Promise<T>,
+  { maxAgeMs = Infinity }: { maxAgeMs?: number } = {},
+): (...args: A) => Promise<T> {
+  const entries = new Map<string, Entry<T>>();
+  const replay = (entry: Pick<Entry<T>, 'tags' | 'expiresAt'>) => {
+    recordTags(...entry.tags);
+    if (entry.expiresAt !== Infinity) recordExpiry(entry.expiresAt);
+  };
+  return async (...args) => {
+    if (!collectingTags()) return load(...args);
+    const key = keyOf(...args);
+    const entry = entries.get(key);
+    if (entry && entry.expiresAt > Date.now() && !invalidatedSince(entry.tags, entry.epoch) && (await sharedFresh(entry.tags, entry.stamp))) {
+      replay(entry);
+      return entry.value;
+    }
+    const epoch = tagEpoch();
+    const stamp = await sharedStamp();
+    const record: RenderRecord = { tags: new Set() };
+    const started = Date.now();
+    const value = await collectTags(record, () => load(...args));
+    const fresh: Entry<T> = { value, tags: [...record.tags], expiresAt: Math.min(record.expiresAt ?? Infinity, started + maxAgeMs), epoch, stamp };
+    replay(fresh);
+    // A read that overlapped an invalidation of what it read is used once, never kept.
+    if (!invalidatedSince(fresh.tags, epoch)) {
+      entries.delete(key);
+      if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+      entries.set(key, fresh);
+    }
+    return value;
+  };
+}
