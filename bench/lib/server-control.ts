@@ -28,7 +28,7 @@ export interface BenchServer {
   draft(): Promise<{ articleId: number; path: string }>;
   publish(articleId: number): Promise<{ path: string }>;
   /** The server's own view: process.memoryUsage() and the number of cached responses. */
-  memory(): Promise<NodeJS.MemoryUsage & { cacheEntries: number }>;
+  memory(): Promise<NodeJS.MemoryUsage & { cacheEntries: number; cacheBytes: number }>;
   /** Resident set size now, in bytes (from /proc, so it costs the server nothing). */
   rss(): number;
   stop(): Promise<void>;
