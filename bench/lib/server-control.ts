@@ -42,6 +42,8 @@ export async function startBenchServer({ databaseUrl, port, mediaDir, nodeOption
       ...process.env,
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
+      // As npm start and deploy/ run the server (ADR 020).
+      MALLOC_ARENA_MAX: '2',
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       HOST: '127.0.0.1',
