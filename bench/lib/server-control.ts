@@ -28,7 +28,7 @@ export interface BenchServer {
   draft(): Promise<{ articleId: number; path: string }>;
   publish(articleId: number): Promise<{ path: string }>;
   /** The server's own view: process.memoryUsage() and the number of cached responses. */
-  memory(): Promise<NodeJS.MemoryUsage & { cacheEntries: number }>;
+  memory(): Promise<NodeJS.MemoryUsage & { cacheEntries: number; cacheBytes: number }>;
   /** Resident set size now, in bytes (from /proc, so it costs the server nothing). */
   rss(): number;
   stop(): Promise<void>;
@@ -42,6 +42,8 @@ export async function startBenchServer({ databaseUrl, port, mediaDir, nodeOption
       ...process.env,
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
+      // As npm start and deploy/ run the server (ADR 020).
+      MALLOC_ARENA_MAX: '2',
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -91,7 +91,7 @@ async function run(command: z.infer<typeof commandSchema>): Promise<unknown> {
     case 'memory':
       // With --expose-gc, measure what is live rather than what awaits collection.
       (globalThis as { gc?: () => void }).gc?.();
-      return { ...process.memoryUsage(), cacheEntries: running.front.cache.size };
+      return { ...process.memoryUsage(), cacheEntries: running.front.cache.size, cacheBytes: running.front.cache.bytes };
     case 'stop':
       await running.close();
       setImmediate(() => process.exit(0));

@@ -21,6 +21,7 @@ interface Page {
 const pages = new Map<string, Page>();
 const renders: string[] = [];
 const forwardedFor: string[] = [];
+const rendering = { now: 0, most: 0 };
 let front: FrontLayer;
 let server: Server;
 let base: string;
@@ -31,8 +32,10 @@ async function fakeNext(req: IncomingMessage, res: ServerResponse) {
   const page = pages.get(req.url!) ?? { status: 404, tags: ['missing'] };
   recordTags(...(page.tags ?? []));
   if (page.notFound) recordNotFound();
+  rendering.most = Math.max(rendering.most, ++rendering.now);
   if (page.delayMs) await new Promise((r) => setTimeout(r, page.delayMs));
   await page.during?.();
+  rendering.now--;
   res.statusCode = page.status ?? 200;
   res.setHeader('content-type', 'text/html; charset=utf-8');
   res.setHeader('cache-control', 'private, no-cache, no-store, max-age=0, must-revalidate');
@@ -50,6 +53,7 @@ beforeAll(async () => {
     trustProxy: [],
     publicDir: 'public',
     maxEntryBytes: 64 * 1024,
+    maxConcurrentRenders: 4,
   });
   server = createServer((req, res) => void front(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -111,6 +115,16 @@ describe('front layer', () => {
     const responses = await Promise.all(Array.from({ length: 8 }, () => get('/busy')));
     expect(responses.every((r) => r.status === 200)).toBe(true);
     expect(renders).toHaveLength(1);
+  });
+
+  it('renders at most maxConcurrentRenders misses at once; the rest wait and are answered', async () => {
+    const paths = Array.from({ length: 10 }, (_, i) => `/queued-${i}`);
+    for (const path of paths) pages.set(path, { tags: ['home'], delayMs: 30 });
+    rendering.most = 0;
+    const responses = await Promise.all(paths.map((path) => get(path)));
+    expect(responses.map((r) => r.status)).toEqual(paths.map(() => 200));
+    expect(rendering.most).toBe(4);
+    expect(renders).toHaveLength(10);
   });
 
   it('does not store a render that was invalidated while it ran', async () => {
