@@ -2,11 +2,12 @@
  * PostgreSQL backend: stored tsvectors with GIN indexes, queried with `to_tsquery` text built from
  * our own parser. The inner query only finds the newest k matches (the planner walks the
  * publishedAt index for common words and the GIN index for rare ones); ts_rank runs on those k only.
+ * "staffDoc" is NULL where the working copy is the published copy (docs/adr/019).
  */
 import { db } from '../db';
 import type { SearchBackend } from './backend';
 import { wordsOf, type ParsedQuery, type Term } from './query';
-import { tsqueryText } from './tsquery';
+import { facetQueryText, tsqueryText } from './tsquery';
 
 interface Row {
   articleId: number;
@@ -28,12 +29,21 @@ async function unaccented(query: ParsedQuery): Promise<ParsedQuery> {
   return { include: query.include.map(fix).filter(keep), exclude: query.exclude.map(fix).filter(keep) };
 }
 
-// D (filter tokens), C body, B standfirst, A headline: 4 : 2 : 1 as on SQLite.
+// D (nothing: filter tokens are not ranked), C body, B standfirst, A headline: 4 : 2 : 1 as on SQLite.
 const RANK_WEIGHTS = `'{0, 0.25, 0.5, 1.0}'`;
 
-/** Ranking looks at the wanted words only: filter tokens would otherwise shift ts_rank. */
+/** Ranking looks at the wanted words only. */
 function rankText(query: ParsedQuery): string {
   return tsqueryText({ include: query.include, exclude: [] });
+}
+
+/** The match as SQL over parameter `$n` (the user's terms) and, with facets, `$n+1`. */
+function matchSql(n: number, facets: readonly string[]): string {
+  return facets.length > 0 ? `(to_tsquery('simple', $${n}) && $${n + 1}::tsquery)` : `to_tsquery('simple', $${n})`;
+}
+
+function matchParams(query: ParsedQuery, facets: readonly string[]): string[] {
+  return facets.length > 0 ? [tsqueryText(query), facetQueryText(facets)] : [tsqueryText(query)];
 }
 
 export const postgresBackend: SearchBackend = {
@@ -43,21 +53,21 @@ export const postgresBackend: SearchBackend = {
     const from = request.fromMs ?? -8e12;
     const to = request.toMs ?? 8e12;
     const rows = await db().$queryRawUnsafe<Row[]>(
-      `SELECT c."articleId" AS "articleId", ts_rank(${RANK_WEIGHTS}, c."readerDoc", to_tsquery('simple', $5))::float8 AS "score",
+      `SELECT c."articleId" AS "articleId", ts_rank(${RANK_WEIGHTS}, c."readerDoc", to_tsquery('simple', $1))::float8 AS "score",
               (extract(epoch FROM c."publishedAt") * 1000)::float8 AS "ord"
        FROM (
          SELECT "articleId", "publishedAt", "readerDoc" FROM "SearchDoc"
-         WHERE "readerDoc" @@ to_tsquery('simple', $1)
+         WHERE "readerDoc" @@ ${matchSql(5, request.facets)}
            AND "publishedAt" >= to_timestamp($2::float8 / 1000) AT TIME ZONE 'UTC'
            AND "publishedAt" < to_timestamp($3::float8 / 1000) AT TIME ZONE 'UTC'
          ORDER BY "publishedAt" DESC, "articleId" DESC LIMIT $4
        ) c
        ORDER BY c."publishedAt" DESC, c."articleId" DESC`,
-      tsqueryText(query, request.facets),
+      rankText(query),
       from,
       to,
       request.limit,
-      rankText(query),
+      ...matchParams(query, request.facets),
     );
     let oldest: number | null = null;
     if (rows.length === request.limit) {
@@ -75,15 +85,16 @@ export const postgresBackend: SearchBackend = {
     const query = await unaccented(request.query);
     if (query.include.length === 0) return { rows: [], oldest: null };
     const rows = await db().$queryRawUnsafe<Row[]>(
-      `SELECT c."articleId" AS "articleId", ts_rank(${RANK_WEIGHTS}, c."staffDoc", to_tsquery('simple', $3))::float8 AS "score", c."articleId"::float8 AS "ord"
+      `SELECT c."articleId" AS "articleId", ts_rank(${RANK_WEIGHTS}, c."doc", to_tsquery('simple', $1))::float8 AS "score", c."articleId"::float8 AS "ord"
        FROM (
-         SELECT "articleId", "staffDoc" FROM "SearchDoc" WHERE "staffDoc" @@ to_tsquery('simple', $1)
+         SELECT "articleId", coalesce("staffDoc", "readerDoc") AS "doc" FROM "SearchDoc"
+         WHERE "staffDoc" @@ ${matchSql(3, request.facets)} OR ("staffDoc" IS NULL AND "readerDoc" @@ ${matchSql(3, request.facets)})
          ORDER BY "articleId" DESC LIMIT $2
        ) c
        ORDER BY c."articleId" DESC`,
-      tsqueryText(query, request.facets),
-      request.limit,
       rankText(query),
+      request.limit,
+      ...matchParams(query, request.facets),
     );
     let oldest: number | null = null;
     if (rows.length === request.limit) {
