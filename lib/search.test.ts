@@ -208,6 +208,13 @@ describe('filters', () => {
     expect(await keysOf({ q: 'mekong', to: day(29) })).toEqual(['headline-match']);
   });
 
+  it('never lets a typed word match a filter token', async () => {
+    for (const q of [`s${news}`, `a${alice}`, `facet s${news}`, `"facet a${alice}"`]) {
+      expect(await keysOf({ q }), q).toEqual([]);
+      expect((await searchArticlesForStaff(editor, q)).results, q).toEqual([]);
+    }
+  });
+
   it('drops unknown or malformed filters instead of failing', async () => {
     const response = await search({ q: 'mekong', section: 'no-such', author: 'Robert"); DROP', from: '2026-02-31', sort: 'weird', page: '-3' });
     expect(response.results).toHaveLength(3);
