@@ -7,7 +7,10 @@
 -- 2. "staffDoc" is NULL when the working copy is the published copy (a live article without a
 --    staged edit, nearly all of them): staff search reads coalesce("staffDoc", "readerDoc"). The
 --    index stores and sorts each vector once instead of twice, which halves the work of a rebuild.
--- 3. Writes reach "SearchDocNext" too while it exists: `search:reindex` builds the new index there
+-- 3. The published copy's vector also holds its day of publication ('day 2026-11-29', UTC): a
+--    query can then ask GIN for the matches of a few days only and recheck just those (phrases,
+--    whose word positions only the stored vector has; lib/search/postgres.ts).
+-- 4. Writes reach "SearchDocNext" too while it exists: `search:reindex` builds the new index there
 --    and swaps it in (lib/search/reindex.ts), so readers search the complete old index meanwhile.
 
 CREATE OR REPLACE FUNCTION search_vector(headline text, standfirst text, body jsonb, facets text) RETURNS tsvector
@@ -22,7 +25,7 @@ CREATE OR REPLACE VIEW "SearchSource" AS
 SELECT
     a."id" AS "articleId",
     CASE WHEN live THEN a."publishedAt" END AS "publishedAt",
-    CASE WHEN live THEN published END AS "readerDoc",
+    CASE WHEN live THEN published || array_to_tsvector(ARRAY['day ' || to_char(a."publishedAt", 'YYYY-MM-DD')]) END AS "readerDoc",
     CASE WHEN jsonb_typeof(a."stagedCopy") = 'object' THEN
         search_vector(
             coalesce(a."stagedCopy" ->> 'headline', a."headline"),
