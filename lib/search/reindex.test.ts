@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { write } from '../db';
 import { searchArticles } from '../search';
 import { parseSearchParams } from '../validation/search';
-import { prismaSearchConnection, reindexSearch, searchTriggersActive, withSearchTriggersSuspended, type ReindexProgress } from './reindex';
+import { prismaSearchConnection, reindexSearch, searchTriggersActive, withSearchTriggersSuspended, type ReindexProgress, type SearchIndexConnection } from './reindex';
 
 const found = async (q: string) => (await searchArticles(parseSearchParams({ q }))).results.map((r) => r.headline.map((s) => s.text).join(''));
 
@@ -44,6 +44,27 @@ describe('reindexSearch', () => {
     await reindexSearch();
     await write((tx) => tx.article.updateMany({ where: { slug: 'story-0' }, data: { headline: 'Renamed after the rebuild' } }));
     expect(await found('rebuild')).toEqual(['Renamed after the rebuild']);
+  });
+
+  it('keeps writes made while it runs, to articles it has copied and to articles it has not reached', async () => {
+    const connection = prismaSearchConnection();
+    let edited = false;
+    const editMidway: SearchIndexConnection = {
+      ...connection,
+      lanes: 1,
+      async transaction(statements) {
+        await connection.transaction(statements);
+        // The batches are the statements with an id range; after the first, story-0 is copied and story-3 is not.
+        if (edited || !statements.some(([, ...params]) => params.length > 0)) return;
+        edited = true;
+        await write((tx) => tx.article.updateMany({ where: { slug: 'story-0' }, data: { headline: 'Copied then edited midway' } }));
+        await write((tx) => tx.article.updateMany({ where: { slug: 'story-3' }, data: { headline: 'Edited before its batch midway' } }));
+      },
+    };
+    await reindexSearch({ connection: editMidway, batchSize: 2 });
+    expect(edited).toBe(true);
+    expect((await found('midway')).sort()).toEqual(['Copied then edited midway', 'Edited before its batch midway']);
+    expect(await found('reindexed')).toHaveLength(2);
   });
 
   it('repairs what an interrupted bulk load left: triggers suspended and articles unindexed', async () => {

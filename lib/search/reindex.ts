@@ -1,12 +1,19 @@
 /**
  * Rebuilds the search indexes from the articles (`npm run search:reindex`). The triggers keep the
  * indexes in step on every write; this is for recovery, for tokenizer changes, and after a bulk
- * load. It empties the indexes, then refills them in batches of article ids, so readers see a
- * growing index during the run and writers are never blocked for long. A write made while it
- * runs is indexed by its trigger; the batch that reaches the same article then skips it.
+ * load. A write made while it runs is indexed by its trigger; the batch that reaches the same
+ * article then skips it.
+ *
+ * - SQLite empties the indexes, then refills them in batches of article ids, so readers see a
+ *   growing index during the run and writers are never blocked for long.
+ * - PostgreSQL builds a new index beside the old one ("SearchDocNext", which the triggers also
+ *   write to while it exists), fills it in batches without its GIN indexes, builds those (a build
+ *   sorts; row-by-row GIN inserts cost ~5 ms an article), and swaps it in. Readers search the
+ *   complete old index meanwhile; a crash leaves the old index in place and "SearchDocNext"
+ *   behind for the next run to drop. docs/adr/016, docs/adr/019.
  *
  * Bulk loads (the seed) suspend the triggers instead of paying them per row, and rebuild once at
- * the end ({@link withSearchTriggersSuspended}); docs/adr/016.
+ * the end ({@link withSearchTriggersSuspended}).
  */
 import { db, dbProvider, write } from '../db';
 import { presetFloorSql, rebalanceRecentIndex } from './recent';
@@ -30,6 +37,8 @@ export interface ReindexResult {
  */
 export interface SearchIndexConnection {
   provider: 'sqlite' | 'postgresql';
+  /** How many transactions may run at once: PostgreSQL fills its new index over that many connections. */
+  lanes: number;
   /** Runs the statements in one transaction. */
   transaction(statements: readonly (readonly [sql: string, ...params: unknown[]])[]): Promise<void>;
   /** Runs one statement on its own (PostgreSQL's VACUUM cannot run in a transaction). */
@@ -39,18 +48,22 @@ export interface SearchIndexConnection {
 
 const BATCH = 2_000;
 
+/**
+ * PostgreSQL fills the new index over two connections: computing the vectors (to_tsvector over
+ * each body) is nearly all the work and runs on one core per connection. Two, not more: the
+ * machines we measure on have two cores, and the server keeps serving meanwhile.
+ */
+export const POSTGRES_REINDEX_LANES = 2;
+
 interface Statements {
   /** Stop the article and byline triggers from indexing (a bulk load is under way). */
   suspend: string[];
   /** Undo `suspend`; harmless when nothing is suspended. */
   resume: string[];
-  empty: string[];
-  batch: string[];
-  finish: string[];
   count: { reader: string; staff: string };
 }
 
-const SQLITE: Statements = {
+const SQLITE = {
   // A flag in the database (migration 20261129120600), so a crash cannot lose the triggers.
   suspend: [`UPDATE "SearchIndexState" SET "bulkLoad" = 1`],
   resume: [`UPDATE "SearchIndexState" SET "bulkLoad" = 0`],
@@ -86,26 +99,25 @@ export const pgSearchTriggers = (action: 'DISABLE' | 'ENABLE') => [
   `ALTER TABLE "ArticleByline" ${action} TRIGGER "ArticleByline_search_insert_delete", ${action} TRIGGER "ArticleByline_search_update"`,
 ];
 
-const POSTGRES: Statements = {
+const POSTGRES = {
   // DISABLE TRIGGER is transactional and stays in the catalogue, so a crash leaves it visible.
   suspend: pgSearchTriggers('DISABLE'),
   resume: pgSearchTriggers('ENABLE'),
-  empty: [`DELETE FROM "SearchDoc"`],
-  batch: [`INSERT INTO "SearchDoc" SELECT * FROM "SearchSource" WHERE "articleId" BETWEEN $1 AND $2 ON CONFLICT ("articleId") DO NOTHING`],
-  finish: [`VACUUM ANALYZE "SearchDoc"`],
+  // "staffDoc" is NULL where the working copy is the published one (migration 20261129150000).
   count: {
     reader: `SELECT count(*)::int AS "n" FROM "SearchDoc" WHERE "readerDoc" IS NOT NULL`,
     staff: `SELECT count(*)::int AS "n" FROM "SearchDoc"`,
   },
-};
+} satisfies Statements;
 
-const statementsFor = (connection: SearchIndexConnection) => (connection.provider === 'sqlite' ? SQLITE : POSTGRES);
+const statementsFor = (connection: SearchIndexConnection): Statements => (connection.provider === 'sqlite' ? SQLITE : POSTGRES);
 
 /** The app's own database through Prisma (SQLite writes through the write queue). */
 export function prismaSearchConnection(): SearchIndexConnection {
   const provider = dbProvider();
   return {
     provider,
+    lanes: provider === 'postgresql' ? POSTGRES_REINDEX_LANES : 1,
     transaction: (statements) =>
       write(async (tx) => {
         for (const [sql, ...params] of statements) await tx.$executeRawUnsafe(sql, ...params);
@@ -124,72 +136,112 @@ async function count(connection: SearchIndexConnection, sql: string): Promise<nu
 }
 
 /**
- * PostgreSQL after a bulk load: one transaction that drops the index's own indexes, refills it in
- * one statement and builds the indexes again. Inserting row by row into the two GIN indexes cost
- * ~5 ms an article here (100,000 took 15 minutes); a GIN build sorts instead. The indexes are
- * read from the catalogue, so later migrations' indexes come back too, and DDL is transactional,
- * so a crash leaves them in place. Searches wait for the transaction: acceptable for a seed.
+ * Calls `batch(from, to)` over [lo, hi] in steps of `size`, `lanes` at a time, reporting articles
+ * done (not ids: ids have gaps).
  */
-async function refillPostgresAtOnce(connection: SearchIndexConnection): Promise<void> {
-  const indexes = await connection.query<{ name: string; definition: string }>(
-    `SELECT indexname AS "name", indexdef AS "definition" FROM pg_indexes
-     WHERE schemaname = current_schema() AND tablename = 'SearchDoc' AND indexname <> 'SearchDoc_pkey'`,
+async function inBatches(
+  range: { lo: number; hi: number } | null,
+  total: number,
+  { size, lanes }: { size: number; lanes: number },
+  batch: (from: number, to: number) => Promise<void>,
+  onProgress?: (progress: ReindexProgress) => void,
+): Promise<void> {
+  onProgress?.({ done: 0, total });
+  if (!range) return;
+  const { lo, hi } = range;
+  let next = lo;
+  let idsDone = 0;
+  const lane = async () => {
+    while (next <= hi) {
+      const from = next;
+      const to = Math.min(hi, from + size - 1);
+      next = to + 1;
+      await batch(from, to);
+      idsDone += to - from + 1;
+      onProgress?.({ done: Math.min(total, Math.round((idsDone / (hi - lo + 1)) * total)), total });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, lanes) }, lane));
+}
+
+async function rebuildSqlite(connection: SearchIndexConnection, range: { lo: number; hi: number } | null, total: number, size: number, onProgress?: (progress: ReindexProgress) => void) {
+  await connection.transaction([...SQLITE.resume, ...SQLITE.empty].map((statement) => [statement]));
+  await inBatches(range, total, { size, lanes: 1 }, (from, to) => connection.transaction(SQLITE.batch.map((statement) => [statement, from, to])), onProgress);
+  await rebalanceRecentIndex(connection);
+  for (const statement of SQLITE.finish) await connection.execute(statement);
+}
+
+const NEXT = 'SearchDocNext';
+
+async function rebuildPostgres(connection: SearchIndexConnection, range: { lo: number; hi: number } | null, total: number, size: number, onProgress?: (progress: ReindexProgress) => void) {
+  await connection.transaction(
+    [
+      ...POSTGRES.resume,
+      `DROP TABLE IF EXISTS "${NEXT}"`,
+      // Columns, defaults, storage and constraints of the live table; its indexes come after the fill.
+      `CREATE TABLE "${NEXT}" (LIKE "SearchDoc" INCLUDING ALL EXCLUDING INDEXES)`,
+      // The key from the start: the triggers upsert on it while the batches run.
+      `ALTER TABLE "${NEXT}" ADD CONSTRAINT "${NEXT}_pkey" PRIMARY KEY ("articleId")`,
+    ].map((statement) => [statement]),
   );
-  await connection.transaction([
-    ...POSTGRES.resume.map((statement) => [statement] as const),
-    [`SET LOCAL maintenance_work_mem = '256MB'`],
-    ...indexes.map(({ name }) => [`DROP INDEX "${name.replaceAll('"', '""')}"`] as const),
-    [`TRUNCATE "SearchDoc"`],
-    [`INSERT INTO "SearchDoc" SELECT * FROM "SearchSource"`],
-    ...indexes.map(({ definition }) => [definition] as const),
-  ]);
+  await inBatches(
+    range,
+    total,
+    { size, lanes: connection.lanes },
+    (from, to) => connection.transaction([[`INSERT INTO "${NEXT}" SELECT * FROM "SearchSource" WHERE "articleId" BETWEEN $1 AND $2 ON CONFLICT ("articleId") DO NOTHING`, from, to]]),
+    onProgress,
+  );
+  // The live table's own indexes, read from the catalogue so later migrations' indexes come along,
+  // built under a temporary name on the new table.
+  const indexes = await connection.query<{ name: string; definition: string }>(
+    `SELECT indexname AS "name",
+            replace(indexdef, 'INDEX ' || quote_ident(indexname) || ' ON ' || quote_ident(schemaname) || '.' || quote_ident(tablename) || ' ',
+                    'INDEX ' || quote_ident(indexname || '_next') || ' ON ' || quote_ident(schemaname) || '.' || quote_ident('${NEXT}') || ' ') AS "definition"
+     FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'SearchDoc' AND indexname <> 'SearchDoc_pkey'`,
+  );
+  for (const { name, definition } of indexes) {
+    if (!definition.includes(`"${NEXT}"`)) throw new Error(`Cannot rebuild search index ${name}: unexpected definition ${definition}`);
+    // One statement, so the memory setting and the build share a transaction on any pooled connection.
+    await connection.execute(`DO $$ BEGIN SET LOCAL maintenance_work_mem = '256MB'; ${definition}; END $$`);
+  }
+  await connection.execute(`VACUUM ANALYZE "${NEXT}"`);
+  const rename = (name: string) => `ALTER INDEX "${name.replaceAll('"', '""')}_next" RENAME TO "${name.replaceAll('"', '""')}"`;
+  await connection.transaction(
+    [
+      // The triggers lock "SearchDoc" before "SearchDocNext"; the same order cannot deadlock with them.
+      `LOCK TABLE "SearchDoc", "${NEXT}" IN ACCESS EXCLUSIVE MODE`,
+      `DROP TABLE "SearchDoc"`,
+      `ALTER TABLE "${NEXT}" RENAME TO "SearchDoc"`,
+      `ALTER TABLE "SearchDoc" RENAME CONSTRAINT "${NEXT}_pkey" TO "SearchDoc_pkey"`,
+      ...indexes.map(({ name }) => rename(name)),
+    ].map((statement) => [statement]),
+  );
 }
 
 /**
  * Empties and refills both search indexes. Also resumes triggers an interrupted bulk load left
- * suspended — first, so that writes made during the rebuild are indexed by them. `bulk` (after a
- * bulk load) lets PostgreSQL rebuild in one transaction instead of batches readers can search.
+ * suspended — first, so that writes made during the rebuild are indexed by them.
  */
 export async function reindexSearch({
   onProgress,
   connection = prismaSearchConnection(),
   batchSize = BATCH,
-  bulk = false,
-}: { onProgress?: (progress: ReindexProgress) => void; connection?: SearchIndexConnection; batchSize?: number; bulk?: boolean } = {}): Promise<ReindexResult> {
+}: { onProgress?: (progress: ReindexProgress) => void; connection?: SearchIndexConnection; batchSize?: number } = {}): Promise<ReindexResult> {
   const started = Date.now();
   const sql = statementsFor(connection);
-  const [range] = await connection.query<{ lo: number | bigint | null; hi: number | bigint | null; n: number | bigint }>(
+  const [row] = await connection.query<{ lo: number | bigint | null; hi: number | bigint | null; n: number | bigint }>(
     `SELECT min("id") AS "lo", max("id") AS "hi", count(*) AS "n" FROM "Article"`,
   );
-  const total = Number(range?.n ?? 0);
-  if (bulk && connection.provider === 'postgresql') {
-    onProgress?.({ done: 0, total });
-    await refillPostgresAtOnce(connection);
-    onProgress?.({ done: total, total });
-  } else await refillInBatches();
-  await rebalanceRecentIndex(connection);
-  for (const statement of sql.finish) await connection.execute(statement);
+  const total = Number(row?.n ?? 0);
+  const range = row?.lo != null && row.hi != null ? { lo: Number(row.lo), hi: Number(row.hi) } : null;
+  const rebuild = connection.provider === 'sqlite' ? rebuildSqlite : rebuildPostgres;
+  await rebuild(connection, range, total, batchSize, onProgress);
   return {
     articles: total,
     readerDocs: await count(connection, sql.count.reader),
     staffDocs: await count(connection, sql.count.staff),
     ms: Date.now() - started,
   };
-
-  async function refillInBatches(): Promise<void> {
-    await connection.transaction([...sql.resume, ...sql.empty].map((statement) => [statement]));
-    onProgress?.({ done: 0, total });
-    if (range?.lo != null && range.hi != null) {
-      const lo = Number(range.lo);
-      const hi = Number(range.hi);
-      for (let from = lo; from <= hi; from += batchSize) {
-        const to = Math.min(hi, from + batchSize - 1);
-        await connection.transaction(sql.batch.map((statement) => [statement, from, to]));
-        // Ids have gaps; report articles, not ids, so the bar ends at the total.
-        onProgress?.({ done: Math.min(total, Math.round(((to - lo + 1) / (hi - lo + 1)) * total)), total });
-      }
-    }
-  }
 }
 
 /** Whether an article or byline write would reach the search index now. */
@@ -225,12 +277,12 @@ export async function withSearchTriggersSuspended<T>(
     result = await load();
   } catch (error) {
     try {
-      await reindexSearch({ connection, batchSize: options.batchSize, bulk: true });
+      await reindexSearch({ connection, batchSize: options.batchSize });
     } catch {
       // Resuming is the first statement of the rebuild; if even that failed the flag stays set,
       // and `npm run search:reindex` repairs both.
     }
     throw error;
   }
-  return { result, reindex: await reindexSearch({ connection, ...options, bulk: true }) };
+  return { result, reindex: await reindexSearch({ connection, ...options }) };
 }

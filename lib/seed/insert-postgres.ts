@@ -5,7 +5,7 @@
  * checks use a second connection so they do not queue behind a write.
  */
 import pg from 'pg';
-import type { SearchIndexConnection } from '../search/reindex';
+import { POSTGRES_REINDEX_LANES, type SearchIndexConnection } from '../search/reindex';
 import { CONTENT_TABLES, ID_TABLES, RESET_TABLES, type ColumnType, type TableSpec, type Value } from './tables';
 import { slugKey, type SeedTarget, type SlugKey } from './target';
 
@@ -40,25 +40,34 @@ function rowsJson(table: TableSpec, rows: readonly Value[][]): string {
 
 const quote = (name: string) => `"${name}"`;
 
-/** Search-index statements over a pg client (lib/search/reindex.ts). */
-export function postgresSearchConnection(client: pg.Client): SearchIndexConnection {
+/**
+ * Search-index statements over a pg client, or over a pool whose connections let the rebuild fill
+ * the new index in parallel (lib/search/reindex.ts).
+ */
+export function postgresSearchConnection(db: pg.Client | pg.Pool): SearchIndexConnection {
   return {
     provider: 'postgresql',
+    lanes: db instanceof pg.Pool ? (db.options.max ?? 1) : 1,
     async transaction(statements) {
-      await client.query('BEGIN');
+      const client = db instanceof pg.Pool ? await db.connect() : db;
       try {
-        for (const [sql, ...params] of statements) await client.query(sql, params);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw error;
+        await client.query('BEGIN');
+        try {
+          for (const [sql, ...params] of statements) await client.query(sql, params);
+          await client.query('COMMIT');
+        } catch (error) {
+          await client.query('ROLLBACK');
+          throw error;
+        }
+      } finally {
+        if (client !== db) (client as pg.PoolClient).release();
       }
     },
     async execute(sql) {
-      await client.query(sql);
+      await db.query(sql);
     },
     async query<T>(sql: string) {
-      return (await client.query(sql)).rows as T[];
+      return (await db.query(sql)).rows as T[];
     },
   };
 }
@@ -69,6 +78,7 @@ export async function openPostgresTarget(url: string): Promise<SeedTarget> {
   await Promise.all([writer.connect(), reader.connect()]);
   // Each batch is re-runnable from scratch, so an unflushed commit costs nothing but a re-seed.
   await writer.query('SET synchronous_commit = off');
+  const search = new pg.Pool({ connectionString: url, max: POSTGRES_REINDEX_LANES });
 
   return {
     async contentCounts() {
@@ -107,7 +117,7 @@ export async function openPostgresTarget(url: string): Promise<SeedTarget> {
         throw error;
       }
     },
-    searchConnection: () => postgresSearchConnection(writer),
+    searchConnection: () => postgresSearchConnection(search),
     async finish() {
       for (const name of ID_TABLES) {
         // setval to 1 with is_called = false when the table is empty, so the next id is 1.
@@ -118,7 +128,7 @@ export async function openPostgresTarget(url: string): Promise<SeedTarget> {
       await writer.query(`ANALYZE ${RESET_TABLES.map(quote).join(', ')}`);
     },
     async close() {
-      await Promise.all([writer.end(), reader.end()]);
+      await Promise.all([writer.end(), reader.end(), search.end()]);
     },
     async size() {
       const { rows } = await reader.query<{ size: string }>('SELECT pg_database_size(current_database()) AS size');

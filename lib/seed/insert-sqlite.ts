@@ -68,6 +68,7 @@ function writerThread(file: string) {
 export function sqliteSearchConnection(database: Database.Database): SearchIndexConnection {
   return {
     provider: 'sqlite',
+    lanes: 1,
     async transaction(statements) {
       database.transaction(() => {
         for (const [sql, ...params] of statements) database.prepare(sql).run(...params);

@@ -1,0 +1,2 @@
+-- Search at 1,000,000 articles (docs/adr/019-postgresql-search-at-a-million.md) changes the
+-- PostgreSQL index only; nothing to do on SQLite.
