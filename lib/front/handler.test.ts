@@ -127,6 +127,19 @@ describe('front layer', () => {
     expect(renders).toHaveLength(10);
   });
 
+  it('does not render for a client that left while its miss waited for a slot', async () => {
+    for (let i = 0; i < 6; i++) pages.set(`/slow-${i}`, { tags: ['home'], delayMs: 150 });
+    const busy = [0, 1, 2, 3].map((i) => get(`/slow-${i}`));
+    const leaving = new AbortController();
+    const gone = [4, 5].map((i) => get(`/slow-${i}`, { signal: leaving.signal }).catch(() => 'aborted'));
+    await new Promise((r) => setTimeout(r, 50));
+    leaving.abort();
+    expect(await Promise.all(gone)).toEqual(['aborted', 'aborted']);
+    expect((await Promise.all(busy)).map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(renders.map((r) => r.split(' ')[1]).sort()).toEqual(['/slow-0', '/slow-1', '/slow-2', '/slow-3']);
+  });
+
   it('does not store a render that was invalidated while it ran', async () => {
     pages.set('/racing', { tags: ['article:7'], during: () => invalidate(['article:7']) });
     await get('/racing');

@@ -77,7 +77,8 @@ interface Rendered {
   stamp?: number | null;
 }
 
-type RenderOutcome = { kind: 'rendered'; rendered: Rendered } | { kind: 'streamed' };
+/** `abandoned`: the client left while the render waited for a slot, so it never started. */
+type RenderOutcome = { kind: 'rendered'; rendered: Rendered } | { kind: 'streamed' } | { kind: 'abandoned' };
 
 function publicFiles(dir: string, prefix = ''): Set<string> {
   const found = new Set<string>();
@@ -201,6 +202,12 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
   async function render(req: IncomingMessage, key: string, personal: boolean, spillTo?: (status: number, headers: OutgoingHttpHeaders) => Writable | undefined): Promise<RenderOutcome> {
     // The slot comes first: the tag epoch and stamp below must date from when Next starts rendering.
     const free = await slots.acquire();
+    // Under a burst of misses, clients that gave up while queued would otherwise still cost a render
+    // each, delaying everyone behind them; a request sharing this render then renders its own.
+    if (req.socket.destroyed) {
+      free();
+      return { kind: 'abandoned' };
+    }
     const epoch = tagEpoch();
     const record: RenderRecord = { tags: new Set() };
     let stamp: Awaited<ReturnType<typeof sharedStamp>>;
@@ -371,7 +378,7 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
     } finally {
       inflight.delete(url.key);
     }
-    if (outcome.kind === 'streamed') return;
+    if (outcome.kind !== 'rendered') return;
     const { rendered } = outcome;
     if (storable(rendered)) {
       const entry = buildEntry({ status: rendered.status as CacheEntry['status'], headers: rendered.headers, body: rendered.body, tags: rendered.tags, expiresAt: rendered.expiresAt });
