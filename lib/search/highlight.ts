@@ -55,14 +55,16 @@ export function matcher(query: ParsedQuery): RegExp | null {
   return patterns.length > 0 ? new RegExp(patterns.join('|'), 'gu') : null;
 }
 
-/** Ranges [start, end) of `text` that match. */
-function ranges(text: string, pattern: RegExp | null): [number, number][] {
+/** Ranges [start, end) of `text` that match, those starting before `until` and at most `max` of them. */
+function ranges(text: string, pattern: RegExp | null, { until = Infinity, max = Infinity } = {}): [number, number][] {
   if (!pattern) return [];
   const { folded, origin } = fold(text);
   const out: [number, number][] = [];
   for (const m of folded.matchAll(pattern)) {
     if (m[0].length === 0) continue;
-    out.push([origin(m.index), origin(m.index + m[0].length)]);
+    const start = origin(m.index);
+    if (start >= until || out.length >= max) break;
+    out.push([start, origin(m.index + m[0].length)]);
   }
   return out;
 }
@@ -99,15 +101,17 @@ function wordStart(text: string, index: number): number {
  */
 export function snippet(texts: { standfirst: string; body: string }, pattern: RegExp | null): Segment[] {
   const candidates = [texts.body, texts.standfirst].map((t) => t.replace(/\s+/g, ' ').trim());
-  const withMatch = candidates.map((t) => ({ text: t, found: ranges(t, pattern) })).find((c) => c.found.length > 0);
-  const chosen = withMatch ?? { text: candidates.find(Boolean) ?? '', found: [] };
-  const { text, found } = chosen;
-  if (text.length <= SNIPPET_CHARS) return segments(text, found, 0, text.length);
-  const first = found[0]?.[0] ?? 0;
+  // The first match places the window; only matches before its end are marked (a long body with
+  // a common word has hundreds).
+  const withMatch = candidates.map((t) => ({ text: t, first: ranges(t, pattern, { max: 1 })[0]?.[0] })).find((c) => c.first !== undefined);
+  const text = withMatch?.text ?? candidates.find(Boolean) ?? '';
+  const marked = (until: number) => (withMatch ? ranges(text, pattern, { until }) : []);
+  if (text.length <= SNIPPET_CHARS) return segments(text, marked(text.length), 0, text.length);
+  const first = withMatch?.first ?? 0;
   let from = first < SNIPPET_CHARS / 3 ? 0 : wordStart(text, first - Math.floor(SNIPPET_CHARS / 3));
   const to = Math.min(text.length, wordStart(text, from + SNIPPET_CHARS));
   if (to - from < SNIPPET_CHARS / 2) from = Math.max(0, to - SNIPPET_CHARS);
-  const out = segments(text, found, from, to);
+  const out = segments(text, marked(to), from, to);
   if (from > 0) out.unshift({ text: '…', match: false });
   if (to < text.length) out.push({ text: '…', match: false });
   return out;
