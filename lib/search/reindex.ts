@@ -6,7 +6,8 @@
  * runs is indexed by its trigger; the batch that reaches the same article then skips it.
  *
  * Bulk loads (the seed) suspend the triggers instead of paying them per row, and rebuild once at
- * the end ({@link withSearchTriggersSuspended}); docs/adr/016.
+ * the end ({@link withSearchTriggersSuspended}); docs/adr/016. On SQLite that rebuild is one
+ * transaction with FTS5 merging put off until a final 'optimize' (docs/adr/022).
  */
 import { db, dbProvider, write } from '../db';
 
@@ -78,6 +79,59 @@ export const pgSearchTriggers = (action: 'DISABLE' | 'ENABLE') => [
   `ALTER TABLE "ArticleByline" ${action} TRIGGER "ArticleByline_search_insert_delete", ${action} TRIGGER "ArticleByline_search_update"`,
 ];
 
+/**
+ * FTS5 settings for a bulk refill (docs/adr/022). By default FTS5 writes its in-memory terms out as
+ * a new segment every 1 MB and merges segments four at a time as they pile up, so a refill of
+ * 1,000,000 articles rewrote the index many times over. Here it writes big segments, merges none
+ * while filling and merges them all once in the 'optimize' that follows. They are persistent
+ * (the %_config table), so the refill sets them and puts them back inside its own transaction:
+ * a failure or a crash rolls them back with it, and later writes merge as usual.
+ */
+const BULK_FTS_SETTINGS = { automerge: 0, crisismerge: 1_999, hashsize: 256 * 1024 * 1024 } as const;
+/** FTS5's built-in values (sqlite.org/fts5.html §6), which a missing %_config row means. */
+const FTS_DEFAULTS: Record<keyof typeof BULK_FTS_SETTINGS, number> = { automerge: 4, crisismerge: 16, hashsize: 1024 * 1024 };
+const FTS_TABLES = ['SearchFts', 'StaffSearchFts'] as const;
+
+const ftsSetting = (table: string, key: string, value: number) => {
+  // Literals, not parameters: FTS5 ignores a setting bound as a float, which is how JS numbers bind.
+  if (!Number.isSafeInteger(value)) throw new RangeError(`FTS5 ${key} must be a whole number (got ${value})`);
+  return `INSERT INTO "${table}" ("${table}", "rank") VALUES ('${key}', ${value})`;
+};
+
+/** The effective FTS5 merge settings of both indexes, as statements that set them again. */
+export async function sqliteFtsSettings(connection: SearchIndexConnection): Promise<string[]> {
+  const statements: string[] = [];
+  for (const table of FTS_TABLES) {
+    const rows = await connection.query<{ k: string; v: number | bigint }>(`SELECT "k", "v" FROM "${table}_config"`);
+    const stored = new Map(rows.map(({ k, v }) => [k, Number(v)]));
+    for (const [key, fallback] of Object.entries(FTS_DEFAULTS)) statements.push(ftsSetting(table, key, stored.get(key) ?? fallback));
+  }
+  return statements;
+}
+
+/**
+ * SQLite after a bulk load: empties and refills both indexes, merges each into one segment and
+ * restores the FTS5 settings, all in one transaction on the loader's own connection. Searches
+ * wait for it: acceptable for a seed. Within a batch the reader rows go in docId order, because
+ * FTS5 writes its pending terms out whenever a rowid is lower than the last one, and reader
+ * docIds follow publication time, not article ids.
+ */
+async function refillSqliteAtOnce(connection: SearchIndexConnection, lo: number, hi: number, batchSize: number): Promise<void> {
+  const restore = await sqliteFtsSettings(connection);
+  const batches: (readonly [string, number, number])[] = [];
+  for (let from = lo; from <= hi; from += batchSize) {
+    const to = Math.min(hi, from + batchSize - 1);
+    batches.push([`${SQLITE.batch[0]} ORDER BY "docId"`, from, to], [SQLITE.batch[1]!, from, to]);
+  }
+  await connection.transaction([
+    ...[...SQLITE.resume, ...SQLITE.empty].map((statement) => [statement] as const),
+    ...FTS_TABLES.flatMap((table) => Object.entries(BULK_FTS_SETTINGS).map(([key, value]) => [ftsSetting(table, key, value)] as const)),
+    ...batches,
+    ...SQLITE.finish.map((statement) => [statement] as const),
+    ...restore.map((statement) => [statement] as const),
+  ]);
+}
+
 const POSTGRES: Statements = {
   // DISABLE TRIGGER is transactional and stays in the catalogue, so a crash leaves it visible.
   suspend: pgSearchTriggers('DISABLE'),
@@ -140,7 +194,8 @@ async function refillPostgresAtOnce(connection: SearchIndexConnection): Promise<
 /**
  * Empties and refills both search indexes. Also resumes triggers an interrupted bulk load left
  * suspended — first, so that writes made during the rebuild are indexed by them. `bulk` (after a
- * bulk load) lets PostgreSQL rebuild in one transaction instead of batches readers can search.
+ * bulk load, on the loader's connection) rebuilds in one transaction instead of batches readers
+ * can search.
  */
 export async function reindexSearch({
   onProgress,
@@ -154,12 +209,14 @@ export async function reindexSearch({
     `SELECT min("id") AS "lo", max("id") AS "hi", count(*) AS "n" FROM "Article"`,
   );
   const total = Number(range?.n ?? 0);
-  if (bulk && connection.provider === 'postgresql') {
+  if (bulk) {
     onProgress?.({ done: 0, total });
-    await refillPostgresAtOnce(connection);
+    if (connection.provider === 'postgresql') await refillPostgresAtOnce(connection);
+    else await refillSqliteAtOnce(connection, Number(range?.lo ?? 1), Number(range?.hi ?? 0), batchSize);
     onProgress?.({ done: total, total });
   } else await refillInBatches();
-  for (const statement of sql.finish) await connection.execute(statement);
+  // The SQLite bulk refill already merged inside its transaction.
+  if (!(bulk && connection.provider === 'sqlite')) for (const statement of sql.finish) await connection.execute(statement);
   return {
     articles: total,
     readerDocs: await count(connection, sql.count.reader),
