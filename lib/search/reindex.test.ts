@@ -99,8 +99,9 @@ describe.runIf(dbProvider() === 'sqlite')('the SQLite bulk rebuild', () => {
     const indexed = await found('corpus');
     const failing: SearchIndexConnection = {
       ...connection,
-      // The merge at the end fails, after the settings changed and the refill ran.
-      transaction: (statements) => connection.transaction(statements.map((statement) => (statement[0].includes(`'optimize'`) ? [`SELECT no_such_function()`] : statement))),
+      // The refill fails after the settings changed and the first reader batch ran.
+      transaction: (statements) =>
+        connection.transaction(statements.map((statement) => (statement[0].startsWith(`INSERT OR IGNORE INTO "StaffSearchDoc"`) ? [`SELECT no_such_function()`] : statement))),
     };
     await expect(reindexSearch({ connection: failing, bulk: true })).rejects.toThrow();
     expect(await sqliteFtsSettings(connection)).toEqual(before);

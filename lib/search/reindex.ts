@@ -82,10 +82,11 @@ export const pgSearchTriggers = (action: 'DISABLE' | 'ENABLE') => [
 /**
  * FTS5 settings for a bulk refill (docs/adr/022). By default FTS5 writes its in-memory terms out as
  * a new segment every 1 MB and merges segments four at a time as they pile up, so a refill of
- * 1,000,000 articles rewrote the index many times over. Here it writes big segments, merges none
- * while filling and merges them all once in the 'optimize' that follows. They are persistent
- * (the %_config table), so the refill sets them and puts them back inside its own transaction:
- * a failure or a crash rolls them back with it, and later writes merge as usual.
+ * 1,000,000 articles rewrote the index many times over. Here it writes one segment per statement
+ * (FTS5 also writes out at each statement's savepoint), merges none while filling and merges them
+ * all once in the 'optimize' that follows. The settings are persistent (the %_config table), so
+ * the refill sets them and puts them back inside its own transaction: a failure or a crash rolls
+ * them back with it, and later writes merge as usual.
  */
 const BULK_FTS_SETTINGS = { automerge: 0, crisismerge: 1_999, hashsize: 256 * 1024 * 1024 } as const;
 /** FTS5's built-in values (sqlite.org/fts5.html §6), which a missing %_config row means. */
@@ -110,11 +111,12 @@ export async function sqliteFtsSettings(connection: SearchIndexConnection): Prom
 }
 
 /**
- * SQLite after a bulk load: empties and refills both indexes, merges each into one segment and
- * restores the FTS5 settings, all in one transaction on the loader's own connection. Searches
- * wait for it: acceptable for a seed. Within a batch the reader rows go in docId order, because
- * FTS5 writes its pending terms out whenever a rowid is lower than the last one, and reader
- * docIds follow publication time, not article ids.
+ * SQLite after a bulk load: empties and refills both indexes and restores the FTS5 settings in one
+ * transaction on the loader's own connection; the 'optimize' that merges each index into one
+ * segment follows in its own (a crash between leaves a complete index, only slower to query).
+ * Searches wait for it: acceptable for a seed. Within a batch the reader rows go in docId order,
+ * because FTS5 writes its pending terms out whenever a rowid is lower than the last one, and
+ * reader docIds follow publication time, not article ids.
  */
 async function refillSqliteAtOnce(connection: SearchIndexConnection, lo: number, hi: number, batchSize: number): Promise<void> {
   const restore = await sqliteFtsSettings(connection);
@@ -127,7 +129,6 @@ async function refillSqliteAtOnce(connection: SearchIndexConnection, lo: number,
     ...[...SQLITE.resume, ...SQLITE.empty].map((statement) => [statement] as const),
     ...FTS_TABLES.flatMap((table) => Object.entries(BULK_FTS_SETTINGS).map(([key, value]) => [ftsSetting(table, key, value)] as const)),
     ...batches,
-    ...SQLITE.finish.map((statement) => [statement] as const),
     ...restore.map((statement) => [statement] as const),
   ]);
 }
@@ -215,8 +216,7 @@ export async function reindexSearch({
     else await refillSqliteAtOnce(connection, Number(range?.lo ?? 1), Number(range?.hi ?? 0), batchSize);
     onProgress?.({ done: total, total });
   } else await refillInBatches();
-  // The SQLite bulk refill already merged inside its transaction.
-  if (!(bulk && connection.provider === 'sqlite')) for (const statement of sql.finish) await connection.execute(statement);
+  for (const statement of sql.finish) await connection.execute(statement);
   return {
     articles: total,
     readerDocs: await count(connection, sql.count.reader),
