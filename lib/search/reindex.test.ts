@@ -1,8 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { write } from '../db';
+import { dbProvider, write } from '../db';
 import { searchArticles } from '../search';
 import { parseSearchParams } from '../validation/search';
-import { prismaSearchConnection, reindexSearch, searchTriggersActive, withSearchTriggersSuspended, type ReindexProgress, type SearchIndexConnection } from './reindex';
+import {
+  prismaSearchConnection,
+  reindexSearch,
+  searchTriggersActive,
+  sqliteFtsSettings,
+  withSearchTriggersSuspended,
+  type ReindexProgress,
+  type SearchIndexConnection,
+} from './reindex';
 
 const found = async (q: string) => (await searchArticles(parseSearchParams({ q }))).results.map((r) => r.headline.map((s) => s.text).join(''));
 
@@ -85,5 +93,39 @@ describe('reindexSearch', () => {
     expect(await found('bulk')).toEqual(['Loaded in bulk']);
     await write((tx) => tx.article.updateMany({ where: { slug: 'story-1' }, data: { headline: 'Edited once the triggers are back' } }));
     expect(await found('triggers')).toEqual(['Edited once the triggers are back']);
+  });
+});
+
+describe.runIf(dbProvider() === 'sqlite')('the SQLite bulk rebuild', () => {
+  const connection = prismaSearchConnection();
+  // A setting of the operator's own, which the rebuild must keep.
+  beforeAll(() => connection.execute(`INSERT INTO "SearchFts" ("SearchFts", "rank") VALUES ('automerge', 8)`));
+
+  it('indexes everything and puts the FTS5 merge settings back', async () => {
+    const before = await sqliteFtsSettings(connection);
+    expect(before).toContain(`INSERT INTO "SearchFts" ("SearchFts", "rank") VALUES ('automerge', 8)`);
+    await write((tx) => tx.$executeRawUnsafe(`DELETE FROM "SearchDoc"`));
+
+    const progress: ReindexProgress[] = [];
+    const result = await reindexSearch({ connection, bulk: true, batchSize: 2, onProgress: (p) => progress.push(p) });
+
+    expect(result).toMatchObject({ articles: 5, readerDocs: 4, staffDocs: 5 });
+    expect(progress.at(-1)).toEqual({ done: 5, total: 5 });
+    expect(await sqliteFtsSettings(connection)).toEqual(before);
+    expect(await found('corpus')).toHaveLength(4);
+  });
+
+  it('puts them back when the rebuild fails, with the old index intact', async () => {
+    const before = await sqliteFtsSettings(connection);
+    const indexed = await found('corpus');
+    const failing: SearchIndexConnection = {
+      ...connection,
+      // The refill fails after the settings changed and the first reader batch ran.
+      transaction: (statements) =>
+        connection.transaction(statements.map((statement) => (statement[0].startsWith(`INSERT OR IGNORE INTO "StaffSearchDoc"`) ? [`SELECT no_such_function()`] : statement))),
+    };
+    await expect(reindexSearch({ connection: failing, bulk: true })).rejects.toThrow();
+    expect(await sqliteFtsSettings(connection)).toEqual(before);
+    expect(await found('corpus')).toEqual(indexed);
   });
 });

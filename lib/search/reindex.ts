@@ -13,7 +13,8 @@
  *   behind for the next run to drop. docs/adr/016, docs/adr/019.
  *
  * Bulk loads (the seed) suspend the triggers instead of paying them per row, and rebuild once at
- * the end ({@link withSearchTriggersSuspended}).
+ * the end ({@link withSearchTriggersSuspended}); on SQLite that rebuild is one transaction with
+ * FTS5 merging put off until a final 'optimize' (docs/adr/022).
  */
 import { db, dbProvider, write } from '../db';
 import { presetFloorSql, rebalanceRecentIndex } from './recent';
@@ -99,6 +100,60 @@ export const pgSearchTriggers = (action: 'DISABLE' | 'ENABLE') => [
   `ALTER TABLE "ArticleByline" ${action} TRIGGER "ArticleByline_search_insert_delete", ${action} TRIGGER "ArticleByline_search_update"`,
 ];
 
+/**
+ * FTS5 settings for a bulk refill (docs/adr/022). By default FTS5 writes its in-memory terms out as
+ * a new segment every 1 MB and merges segments four at a time as they pile up, so a refill of
+ * 1,000,000 articles rewrote the index many times over. Here it writes one segment per statement
+ * (FTS5 also writes out at each statement's savepoint), merges none while filling and merges them
+ * all once in the 'optimize' that follows. The settings are persistent (the %_config table), so
+ * the refill sets them and puts them back inside its own transaction: a failure or a crash rolls
+ * them back with it, and later writes merge as usual.
+ */
+const BULK_FTS_SETTINGS = { automerge: 0, crisismerge: 1_999, hashsize: 256 * 1024 * 1024 } as const;
+/** FTS5's built-in values (sqlite.org/fts5.html §6), which a missing %_config row means. */
+const FTS_DEFAULTS: Record<keyof typeof BULK_FTS_SETTINGS, number> = { automerge: 4, crisismerge: 16, hashsize: 1024 * 1024 };
+const FTS_TABLES = ['SearchFts', 'StaffSearchFts', 'RecentSearchFts'] as const;
+
+const ftsSetting = (table: string, key: string, value: number) => {
+  // Literals, not parameters: FTS5 ignores a setting bound as a float, which is how JS numbers bind.
+  if (!Number.isSafeInteger(value)) throw new RangeError(`FTS5 ${key} must be a whole number (got ${value})`);
+  return `INSERT INTO "${table}" ("${table}", "rank") VALUES ('${key}', ${value})`;
+};
+
+/** The effective FTS5 merge settings of both indexes, as statements that set them again. */
+export async function sqliteFtsSettings(connection: SearchIndexConnection): Promise<string[]> {
+  const statements: string[] = [];
+  for (const table of FTS_TABLES) {
+    const rows = await connection.query<{ k: string; v: number | bigint }>(`SELECT "k", "v" FROM "${table}_config"`);
+    const stored = new Map(rows.map(({ k, v }) => [k, Number(v)]));
+    for (const [key, fallback] of Object.entries(FTS_DEFAULTS)) statements.push(ftsSetting(table, key, stored.get(key) ?? fallback));
+  }
+  return statements;
+}
+
+/**
+ * SQLite after a bulk load: empties and refills both indexes and restores the FTS5 settings in one
+ * transaction on the loader's own connection; the 'optimize' that merges each index into one
+ * segment follows in its own (a crash between leaves a complete index, only slower to query).
+ * Searches wait for it: acceptable for a seed. Within a batch the reader rows go in docId order,
+ * because FTS5 writes its pending terms out whenever a rowid is lower than the last one, and
+ * reader docIds follow publication time, not article ids.
+ */
+async function refillSqliteAtOnce(connection: SearchIndexConnection, lo: number, hi: number, batchSize: number): Promise<void> {
+  const restore = await sqliteFtsSettings(connection);
+  const batches: (readonly [string, number, number])[] = [];
+  for (let from = lo; from <= hi; from += batchSize) {
+    const to = Math.min(hi, from + batchSize - 1);
+    batches.push([`${SQLITE.batch[0]} ORDER BY "docId"`, from, to], [SQLITE.batch[1]!, from, to]);
+  }
+  await connection.transaction([
+    ...[...SQLITE.resume, ...SQLITE.empty].map((statement) => [statement] as const),
+    ...FTS_TABLES.flatMap((table) => Object.entries(BULK_FTS_SETTINGS).map(([key, value]) => [ftsSetting(table, key, value)] as const)),
+    ...batches,
+    ...restore.map((statement) => [statement] as const),
+  ]);
+}
+
 const POSTGRES = {
   // DISABLE TRIGGER is transactional and stays in the catalogue, so a crash leaves it visible.
   suspend: pgSearchTriggers('DISABLE'),
@@ -164,9 +219,22 @@ async function inBatches(
   await Promise.all(Array.from({ length: Math.max(1, lanes) }, lane));
 }
 
-async function rebuildSqlite(connection: SearchIndexConnection, range: { lo: number; hi: number } | null, total: number, size: number, onProgress?: (progress: ReindexProgress) => void) {
-  await connection.transaction([...SQLITE.resume, ...SQLITE.empty].map((statement) => [statement]));
-  await inBatches(range, total, { size, lanes: 1 }, (from, to) => connection.transaction(SQLITE.batch.map((statement) => [statement, from, to])), onProgress);
+async function rebuildSqlite(
+  connection: SearchIndexConnection,
+  range: { lo: number; hi: number } | null,
+  total: number,
+  size: number,
+  onProgress?: (progress: ReindexProgress) => void,
+  bulk = false,
+) {
+  if (bulk) {
+    onProgress?.({ done: 0, total });
+    await refillSqliteAtOnce(connection, range?.lo ?? 1, range?.hi ?? 0, size);
+    onProgress?.({ done: total, total });
+  } else {
+    await connection.transaction([...SQLITE.resume, ...SQLITE.empty].map((statement) => [statement]));
+    await inBatches(range, total, { size, lanes: 1 }, (from, to) => connection.transaction(SQLITE.batch.map((statement) => [statement, from, to])), onProgress);
+  }
   await rebalanceRecentIndex(connection);
   for (const statement of SQLITE.finish) await connection.execute(statement);
 }
@@ -220,13 +288,16 @@ async function rebuildPostgres(connection: SearchIndexConnection, range: { lo: n
 
 /**
  * Empties and refills both search indexes. Also resumes triggers an interrupted bulk load left
- * suspended — first, so that writes made during the rebuild are indexed by them.
+ * suspended — first, so that writes made during the rebuild are indexed by them. `bulk` (after a
+ * bulk load, on the loader's connection) rebuilds SQLite in one transaction instead of batches
+ * readers can search.
  */
 export async function reindexSearch({
   onProgress,
   connection = prismaSearchConnection(),
   batchSize = BATCH,
-}: { onProgress?: (progress: ReindexProgress) => void; connection?: SearchIndexConnection; batchSize?: number } = {}): Promise<ReindexResult> {
+  bulk = false,
+}: { onProgress?: (progress: ReindexProgress) => void; connection?: SearchIndexConnection; batchSize?: number; bulk?: boolean } = {}): Promise<ReindexResult> {
   const started = Date.now();
   const sql = statementsFor(connection);
   const [row] = await connection.query<{ lo: number | bigint | null; hi: number | bigint | null; n: number | bigint }>(
@@ -234,8 +305,8 @@ export async function reindexSearch({
   );
   const total = Number(row?.n ?? 0);
   const range = row?.lo != null && row.hi != null ? { lo: Number(row.lo), hi: Number(row.hi) } : null;
-  const rebuild = connection.provider === 'sqlite' ? rebuildSqlite : rebuildPostgres;
-  await rebuild(connection, range, total, batchSize, onProgress);
+  if (connection.provider === 'sqlite') await rebuildSqlite(connection, range, total, batchSize, onProgress, bulk);
+  else await rebuildPostgres(connection, range, total, batchSize, onProgress);
   return {
     articles: total,
     readerDocs: await count(connection, sql.count.reader),
@@ -277,12 +348,12 @@ export async function withSearchTriggersSuspended<T>(
     result = await load();
   } catch (error) {
     try {
-      await reindexSearch({ connection, batchSize: options.batchSize });
+      await reindexSearch({ connection, batchSize: options.batchSize, bulk: true });
     } catch {
       // Resuming is the first statement of the rebuild; if even that failed the flag stays set,
       // and `npm run search:reindex` repairs both.
     }
     throw error;
   }
-  return { result, reindex: await reindexSearch({ connection, ...options }) };
+  return { result, reindex: await reindexSearch({ connection, ...options, bulk: true }) };
 }

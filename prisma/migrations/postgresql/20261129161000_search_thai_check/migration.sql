@@ -1,0 +1,1 @@
+-- SQLite only (the Thai test in its search views); PostgreSQL spaces Thai with regexp_replace.
