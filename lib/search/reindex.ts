@@ -252,6 +252,14 @@ async function rebuildPostgres(connection: SearchIndexConnection, range: { lo: n
       `ALTER TABLE "${NEXT}" ADD CONSTRAINT "${NEXT}_pkey" PRIMARY KEY ("articleId")`,
     ].map((statement) => [statement]),
   );
+  // LIKE does not copy per-column statistics targets (migration 20261129164000 sets them).
+  const targets = await connection.query<{ name: string; target: number }>(
+    `SELECT attname AS "name", attstattarget AS "target" FROM pg_attribute
+     WHERE attrelid = '"SearchDoc"'::regclass AND attnum > 0 AND NOT attisdropped AND attstattarget >= 0`,
+  );
+  for (const { name, target } of targets) {
+    await connection.execute(`ALTER TABLE "${NEXT}" ALTER COLUMN "${name.replaceAll('"', '""')}" SET STATISTICS ${Number(target)}`);
+  }
   await inBatches(
     range,
     total,

@@ -1,0 +1,1 @@
+-- Statistics targets for the PostgreSQL search index (docs/adr/019); nothing to do on SQLite.
