@@ -109,7 +109,8 @@ export const pgSearchTriggers = (action: 'DISABLE' | 'ENABLE') => [
  * the refill sets them and puts them back inside its own transaction: a failure or a crash rolls
  * them back with it, and later writes merge as usual.
  */
-const BULK_FTS_SETTINGS = { automerge: 0, crisismerge: 1_999, hashsize: 256 * 1024 * 1024 } as const;
+// 512 MB holds the terms of a 50,000-article statement (lib/seed), so each writes one segment.
+const BULK_FTS_SETTINGS = { automerge: 0, crisismerge: 1_999, hashsize: 512 * 1024 * 1024 } as const;
 /** FTS5's built-in values (sqlite.org/fts5.html §6), which a missing %_config row means. */
 const FTS_DEFAULTS: Record<keyof typeof BULK_FTS_SETTINGS, number> = { automerge: 4, crisismerge: 16, hashsize: 1024 * 1024 };
 const FTS_TABLES = ['SearchFts', 'StaffSearchFts', 'RecentSearchFts'] as const;
