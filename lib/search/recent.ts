@@ -37,16 +37,18 @@ async function docId(connection: SearchIndexConnection, sql: string): Promise<bi
 const newestBut = (connection: SearchIndexConnection, offset: number) =>
   docId(connection, `SELECT CAST("docId" AS TEXT) AS "id" FROM "SearchDoc" ORDER BY "docId" DESC LIMIT 1 OFFSET ${offset}`);
 
-/** Where the floor should be now, or null when it may stay where it is. */
-async function wantedFloor(connection: SearchIndexConnection, size: number): Promise<bigint | null> {
-  const floor = (await docId(connection, `SELECT CAST("recentFloor" AS TEXT) AS "id" FROM "SearchIndexState"`))!;
-  const enough = (await newestBut(connection, 2 * size - 1)) !== null;
-  if (floor === OFF) return enough ? newestBut(connection, size - 1) : null;
-  if ((await newestBut(connection, size - 1)) === null) return OFF; // the site shrank below one window
+const currentFloor = async (connection: SearchIndexConnection) =>
+  (await docId(connection, `SELECT CAST("recentFloor" AS TEXT) AS "id" FROM "SearchIndexState"`))!;
+
+/** Where the floor at `floor` should be now, or null when it may stay where it is. */
+async function wantedFloor(connection: SearchIndexConnection, floor: bigint, size: number): Promise<bigint | null> {
+  if (floor === OFF) return (await newestBut(connection, 2 * size - 1)) === null ? null : newestBut(connection, size - 1);
+  const window = await newestBut(connection, size - 1);
+  if (window === null) return OFF; // the site shrank below one window
   const held = Number(
     (await connection.query<{ n: number | bigint }>(`SELECT count(*) AS "n" FROM (SELECT 1 FROM "SearchDoc" WHERE "docId" >= ${floor} LIMIT ${2 * size + 1})`))[0]!.n,
   );
-  return held > 2 * size || held < size / 2 ? newestBut(connection, size - 1) : null;
+  return held > 2 * size || held < size / 2 ? window : null;
 }
 
 /** Lowers the floor to `target`, newest documents first, adding them to the recent index. */
@@ -87,9 +89,9 @@ async function raise(connection: SearchIndexConnection, target: bigint, batch: n
  */
 export async function rebalanceRecentIndex(connection: SearchIndexConnection, { size = RECENT_DOCS, batch = BATCH }: RecentIndexOptions = {}): Promise<void> {
   if (connection.provider !== 'sqlite') return;
-  const target = await wantedFloor(connection, size);
+  const floor = await currentFloor(connection);
+  const target = await wantedFloor(connection, floor, size);
   if (target === null) return;
-  const floor = (await docId(connection, `SELECT CAST("recentFloor" AS TEXT) AS "id" FROM "SearchIndexState"`))!;
   if (target < floor) await lower(connection, target, batch);
   else if (target > floor) await raise(connection, target, batch);
 }
