@@ -128,4 +128,30 @@ describe.runIf(dbProvider() === 'sqlite')('the SQLite bulk rebuild', () => {
     expect(await sqliteFtsSettings(connection)).toEqual(before);
     expect(await found('corpus')).toEqual(indexed);
   });
+
+  it('puts them back after a rebuild in batches too, also when a batch fails', async () => {
+    const before = await sqliteFtsSettings(connection);
+    await reindexSearch({ connection, batchSize: 2 });
+    expect(await sqliteFtsSettings(connection)).toEqual(before);
+    expect(await found('corpus')).toHaveLength(4);
+
+    const failing: SearchIndexConnection = {
+      ...connection,
+      transaction: (statements) =>
+        connection.transaction(statements.map((statement) => (statement[0].startsWith(`INSERT OR IGNORE INTO "StaffSearchDoc"`) ? [`SELECT no_such_function()`] : statement))),
+    };
+    await expect(reindexSearch({ connection: failing, batchSize: 2 })).rejects.toThrow();
+    expect(await sqliteFtsSettings(connection)).toEqual(before);
+    await reindexSearch({ connection });
+  });
+
+  it('reads the settings an interrupted rebuild in batches left behind as FTS5\'s defaults', async () => {
+    await connection.execute(`INSERT INTO "StaffSearchFts" ("StaffSearchFts", "rank") VALUES ('hashsize', ${128 * 1024 * 1024})`);
+    await connection.execute(`INSERT INTO "StaffSearchFts" ("StaffSearchFts", "rank") VALUES ('automerge', 0)`);
+    const settings = await sqliteFtsSettings(connection);
+    expect(settings).toContain(`INSERT INTO "StaffSearchFts" ("StaffSearchFts", "rank") VALUES ('hashsize', 1048576)`);
+    expect(settings).toContain(`INSERT INTO "StaffSearchFts" ("StaffSearchFts", "rank") VALUES ('automerge', 4)`);
+    // An operator's own setting is not a leftover.
+    expect(settings).toContain(`INSERT INTO "SearchFts" ("SearchFts", "rank") VALUES ('automerge', 8)`);
+  });
 });

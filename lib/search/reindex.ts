@@ -47,7 +47,8 @@ export interface SearchIndexConnection {
   query<T>(sql: string): Promise<T[]>;
 }
 
-const BATCH = 2_000;
+/** Articles per transaction of the live SQLite rebuild (and of PostgreSQL's fill). */
+const BATCH = 5_000;
 
 /**
  * PostgreSQL fills the new index over two connections: computing the vectors (to_tsvector over
@@ -85,12 +86,6 @@ const SQLITE = {
     `INSERT OR IGNORE INTO "SearchDoc" SELECT * FROM "SearchReaderSource" WHERE "articleId" BETWEEN ? AND ?`,
     `INSERT OR IGNORE INTO "StaffSearchDoc" SELECT * FROM "SearchStaffSource" WHERE "articleId" BETWEEN ? AND ?`,
   ],
-  // Merging the FTS b-trees into one makes every later query cheaper.
-  finish: [
-    `INSERT INTO "SearchFts" ("SearchFts") VALUES ('optimize')`,
-    `INSERT INTO "StaffSearchFts" ("StaffSearchFts") VALUES ('optimize')`,
-    `INSERT INTO "RecentSearchFts" ("RecentSearchFts") VALUES ('optimize')`,
-  ],
   count: { reader: `SELECT count(*) AS "n" FROM "SearchDoc"`, staff: `SELECT count(*) AS "n" FROM "StaffSearchDoc"` },
 };
 
@@ -101,18 +96,23 @@ export const pgSearchTriggers = (action: 'DISABLE' | 'ENABLE') => [
 ];
 
 /**
- * FTS5 settings for a bulk refill (docs/adr/022). By default FTS5 writes its in-memory terms out as
- * a new segment every 1 MB and merges segments four at a time as they pile up, so a refill of
- * 1,000,000 articles rewrote the index many times over. Here it writes one segment per statement
- * (FTS5 also writes out at each statement's savepoint), merges none while filling and merges them
- * all once in the 'optimize' that follows. The settings are persistent (the %_config table), so
- * the refill sets them and puts them back inside its own transaction: a failure or a crash rolls
- * them back with it, and later writes merge as usual.
+ * FTS5 settings while a rebuild fills the indexes (docs/adr/022, 023). By default FTS5 writes its
+ * in-memory terms out as a new segment every 1 MB and merges segments four at a time as they pile
+ * up, so a refill of 1,000,000 articles rewrote the index many times over. Here each transaction
+ * writes one segment per index (FTS5 also writes out at each statement's savepoint). The bulk
+ * refill merges none (its 20 statements leave 20 segments); the live one, with 200 transactions,
+ * lets FTS5 merge a level once it holds 16 segments. No 'optimize' follows: at 1,000,000 articles
+ * it cost more than the refill itself, and searches over ~20 segments are as fast (ADR 023).
+ * The settings are persistent (the %_config table), so they are put back when the refill ends;
+ * the bulk refill does so inside its own transaction, so a failure or a crash rolls them back.
  */
 // 512 MB holds the terms of a 50,000-article statement (lib/seed), so each writes one segment.
 const BULK_FTS_SETTINGS = { automerge: 0, crisismerge: 1_999, hashsize: 512 * 1024 * 1024 } as const;
+// 128 MB holds the terms of a live batch of 5,000 articles with room to spare.
+const LIVE_FTS_SETTINGS = { automerge: 0, crisismerge: 16, hashsize: 128 * 1024 * 1024 } as const;
+type FtsSettings = Record<keyof typeof BULK_FTS_SETTINGS, number>;
 /** FTS5's built-in values (sqlite.org/fts5.html §6), which a missing %_config row means. */
-const FTS_DEFAULTS: Record<keyof typeof BULK_FTS_SETTINGS, number> = { automerge: 4, crisismerge: 16, hashsize: 1024 * 1024 };
+const FTS_DEFAULTS: FtsSettings = { automerge: 4, crisismerge: 16, hashsize: 1024 * 1024 };
 const FTS_TABLES = ['SearchFts', 'StaffSearchFts', 'RecentSearchFts'] as const;
 
 const ftsSetting = (table: string, key: string, value: number) => {
@@ -121,24 +121,32 @@ const ftsSetting = (table: string, key: string, value: number) => {
   return `INSERT INTO "${table}" ("${table}", "rank") VALUES ('${key}', ${value})`;
 };
 
-/** The effective FTS5 merge settings of both indexes, as statements that set them again. */
+const applyFtsSettings = (settings: FtsSettings) =>
+  FTS_TABLES.flatMap((table) => Object.entries(settings).map(([key, value]) => [ftsSetting(table, key, value)] as const));
+
+/**
+ * The effective FTS5 merge settings of the indexes, as statements that set them again. A value
+ * equal to a rebuild's own is what an interrupted live rebuild left behind, and reads as FTS5's default.
+ */
 export async function sqliteFtsSettings(connection: SearchIndexConnection): Promise<string[]> {
   const statements: string[] = [];
   for (const table of FTS_TABLES) {
     const rows = await connection.query<{ k: string; v: number | bigint }>(`SELECT "k", "v" FROM "${table}_config"`);
     const stored = new Map(rows.map(({ k, v }) => [k, Number(v)]));
-    for (const [key, fallback] of Object.entries(FTS_DEFAULTS)) statements.push(ftsSetting(table, key, stored.get(key) ?? fallback));
+    for (const [key, fallback] of Object.entries(FTS_DEFAULTS) as [keyof FtsSettings, number][]) {
+      const value = stored.get(key);
+      const leftOver = value === LIVE_FTS_SETTINGS[key] && value !== fallback;
+      statements.push(ftsSetting(table, key, value === undefined || leftOver ? fallback : value));
+    }
   }
   return statements;
 }
 
 /**
- * SQLite after a bulk load: empties and refills both indexes and restores the FTS5 settings in one
- * transaction on the loader's own connection; the 'optimize' that merges each index into one
- * segment follows in its own (a crash between leaves a complete index, only slower to query).
- * Searches wait for it: acceptable for a seed. Within a batch the reader rows go in docId order,
- * because FTS5 writes its pending terms out whenever a rowid is lower than the last one, and
- * reader docIds follow publication time, not article ids.
+ * SQLite after a bulk load: empties and refills the indexes and restores the FTS5 settings in one
+ * transaction on the loader's own connection. Searches wait for it: acceptable for a seed. Within
+ * a batch the reader rows go in docId order, because FTS5 writes its pending terms out whenever a
+ * rowid is lower than the last one, and reader docIds follow publication time, not article ids.
  */
 async function refillSqliteAtOnce(connection: SearchIndexConnection, lo: number, hi: number, batchSize: number): Promise<void> {
   const restore = await sqliteFtsSettings(connection);
@@ -149,10 +157,30 @@ async function refillSqliteAtOnce(connection: SearchIndexConnection, lo: number,
   }
   await connection.transaction([
     ...[...SQLITE.resume, ...SQLITE.empty].map((statement) => [statement] as const),
-    ...FTS_TABLES.flatMap((table) => Object.entries(BULK_FTS_SETTINGS).map(([key, value]) => [ftsSetting(table, key, value)] as const)),
+    ...applyFtsSettings(BULK_FTS_SETTINGS),
     ...batches,
     ...restore.map((statement) => [statement] as const),
   ]);
+}
+
+/**
+ * SQLite while the site runs: empties the indexes, then refills them in transactions of
+ * `batchSize` articles, so readers search a growing index and writers wait one batch at most.
+ */
+async function refillSqliteInBatches(
+  connection: SearchIndexConnection,
+  range: { lo: number; hi: number } | null,
+  total: number,
+  batchSize: number,
+  onProgress?: (progress: ReindexProgress) => void,
+): Promise<void> {
+  const restore = await sqliteFtsSettings(connection);
+  await connection.transaction([...[...SQLITE.resume, ...SQLITE.empty].map((statement) => [statement] as const), ...applyFtsSettings(LIVE_FTS_SETTINGS)]);
+  try {
+    await inBatches(range, total, { size: batchSize, lanes: 1 }, (from, to) => connection.transaction(SQLITE.batch.map((statement) => [statement, from, to])), onProgress);
+  } finally {
+    await connection.transaction(restore.map((statement) => [statement] as const));
+  }
 }
 
 const POSTGRES = {
@@ -233,11 +261,9 @@ async function rebuildSqlite(
     await refillSqliteAtOnce(connection, range?.lo ?? 1, range?.hi ?? 0, size);
     onProgress?.({ done: total, total });
   } else {
-    await connection.transaction([...SQLITE.resume, ...SQLITE.empty].map((statement) => [statement]));
-    await inBatches(range, total, { size, lanes: 1 }, (from, to) => connection.transaction(SQLITE.batch.map((statement) => [statement, from, to])), onProgress);
+    await refillSqliteInBatches(connection, range, total, size, onProgress);
   }
   await rebalanceRecentIndex(connection);
-  for (const statement of SQLITE.finish) await connection.execute(statement);
 }
 
 const NEXT = 'SearchDocNext';

@@ -91,9 +91,8 @@ export function openSqliteTarget(url: string): SeedTarget {
   const database = new Database(file, { timeout: 30_000 });
   database.pragma('journal_mode = WAL');
   // This connection also rebuilds the search index after the load: a big page cache keeps the FTS
-  // b-trees in memory, and a power cut only means seeding again. The final 'optimize' reads every
-  // segment back: with 256 MB of cache it re-read them from the OS (docs/adr/022), so 2 GB, plus
-  // reads straight from the mapped file (2 GB is better-sqlite3's ceiling).
+  // b-trees in memory, and a power cut only means seeding again. 2 GB halved the refill against
+  // 256 MB (docs/adr/022), plus reads straight from the mapped file (better-sqlite3's ceiling).
   database.pragma('synchronous = NORMAL');
   database.pragma('cache_size = -2097152');
   database.pragma('mmap_size = 2147418112');
