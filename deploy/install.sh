@@ -211,8 +211,8 @@ set -a; . "$ENV_FILE"; set +a
 export NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOST=127.0.0.1 PORT=\$port
 # Two malloc arenas, as in broadsheet@.service (ADR 020).
 export MALLOC_ARENA_MAX=2
-# One process (node --import tsx), not the tsx launcher, so SIGTERM reaches the server itself.
-nohup "$NODE" --import tsx server.ts >>"$LOCAL_DIR/log/instance-\$port.log" 2>&1 &
+# The server bundle run by node itself (ADR 023): one process, so SIGTERM reaches the server.
+nohup "$NODE" .next/broadsheet/server.mjs >>"$LOCAL_DIR/log/instance-\$port.log" 2>&1 &
 echo \$! > "$LOCAL_DIR/run/instance-\$port.pid"
 SCRIPT
   cat > "$LOCAL_DIR/bin/stop-instance" <<SCRIPT

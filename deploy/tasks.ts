@@ -1,8 +1,7 @@
 // Steps of deploy/install.sh that need the application's own code:
 //   tsx deploy/tasks.ts seed N   seeds N demo articles into an empty database (keeps existing content)
 //   tsx deploy/tasks.ts build    builds the site unless the current build matches the sources
-import { execFileSync } from 'node:child_process';
-import { buildIsCurrent, recordBuild } from '../scripts/build-stamp';
+import { ensureBuild } from '../scripts/build';
 
 const [task, argument] = process.argv.slice(2);
 
@@ -17,12 +16,7 @@ if (task === 'seed') {
   const { disconnect } = await import('../lib/db');
   await disconnect();
 } else if (task === 'build') {
-  if (buildIsCurrent()) {
-    console.log('The current build matches the sources.');
-  } else {
-    execFileSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit' });
-    recordBuild();
-  }
+  if (!(await ensureBuild())) console.log('The current build matches the sources.');
 } else {
   console.error('Usage: tsx deploy/tasks.ts seed N | build');
   process.exit(2);

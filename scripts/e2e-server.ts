@@ -3,10 +3,9 @@
 // Next's modules (next/headers, imported by lib/users via e2e-accounts) need the AsyncLocalStorage
 // global that Next installs only when its server starts; install it before anything loads them.
 import 'next/dist/server/node-environment-baseline.js';
-import { execFileSync } from 'node:child_process';
 import { createScratchDatabase } from '../lib/testing/scratch-db';
 import { migrate } from '../lib/migrate';
-import { buildIsCurrent, recordBuild } from './build-stamp';
+import { ensureBuild } from './build';
 
 const scratch = await createScratchDatabase(process.env.TEST_DATABASE_URL);
 Object.assign(process.env, {
@@ -22,10 +21,7 @@ Object.assign(process.env, {
 await migrate(scratch.url);
 const { seedDemoIfEmpty } = await import('./seed-if-empty');
 await seedDemoIfEmpty(Number(process.env.E2E_ARTICLES ?? 400), { seed: 42 });
-if (!buildIsCurrent()) {
-  execFileSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit' });
-  recordBuild();
-}
+await ensureBuild();
 const { startServer } = await import('../server');
 const running = await startServer();
 // After Next is up: lib/auth loads next/headers, which needs the AsyncLocalStorage Next installs.

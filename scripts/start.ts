@@ -1,9 +1,9 @@
-// npm start: validate the configuration, migrate, seed a demo on an empty database, build when
-// the sources changed since the last build, then serve through server.ts.
-import { execFileSync } from 'node:child_process';
+// npm start, first half: validate the configuration, migrate, seed a demo on an empty database and
+// build when the sources changed since the last build. package.json then replaces the shell with
+// `node .next/broadsheet/server.mjs`, so the serving process runs without tsx (ADR 023).
 import { config, ConfigError } from '../lib/config';
 import { migrate, MigrationError } from '../lib/migrate';
-import { buildIsCurrent, recordBuild } from './build-stamp';
+import { ensureBuild } from './build';
 
 Object.assign(process.env, { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' });
 
@@ -15,17 +15,8 @@ async function main() {
   const { seedDemoIfEmpty } = await import('./seed-if-empty');
   await seedDemoIfEmpty(settings.SEED_ARTICLES);
 
-  if (!buildIsCurrent()) {
-    console.log('Building the site (first start or changed sources)…');
-    execFileSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit' });
-    recordBuild();
-  }
-  const { startServer } = await import('../server');
-  const running = await startServer();
-  console.log(`Broadsheet is serving ${settings.SITE_URL} (listening on ${running.url})`);
-  // SIGTERM (systemd stop, rolling restart): finish in-flight requests, then exit (lib/shutdown.ts).
-  const { exitOnSignals } = await import('../lib/shutdown');
-  exitOnSignals(running.close);
+  if (await ensureBuild()) console.log('Built the site (first start or changed sources).');
+  console.log(`Starting the server for ${settings.SITE_URL}…`);
 }
 
 main().catch((error: unknown) => {

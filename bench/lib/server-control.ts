@@ -2,6 +2,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BENCH_SERVER_BUNDLE } from '../../scripts/build';
 
 export const PAGE_TYPES = ['home', 'article', 'section page 2', 'tag', 'author', 'search', 'rss', 'sitemap chunk'] as const;
 export type PageType = (typeof PAGE_TYPES)[number];
@@ -36,8 +37,9 @@ export interface BenchServer {
 
 /** Forks the server; `nodeOptions` go to its node (e.g. `--cpu-prof`). */
 export async function startBenchServer({ databaseUrl, port, mediaDir, nodeOptions = [] }: { databaseUrl: string; port: number; mediaDir: string; nodeOptions?: string[] }): Promise<BenchServer> {
-  const child: ChildProcess = fork(join(import.meta.dirname, 'server-process.ts'), [], {
-    execArgv: ['--import', 'tsx', ...nodeOptions],
+  // The bundle scripts/build.ts makes, run by plain node as npm start runs the server (ADR 023).
+  const child: ChildProcess = fork(join(import.meta.dirname, '..', '..', BENCH_SERVER_BUNDLE), [], {
+    execArgv: nodeOptions,
     env: {
       ...process.env,
       NODE_ENV: 'production',

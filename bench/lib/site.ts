@@ -1,5 +1,4 @@
 // A scratch site to benchmark: a migrated, seeded scratch database and a current production build.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,7 @@ import { sqlitePath } from '../../lib/db';
 import { migrate, providerOf } from '../../lib/migrate';
 import { seedDemo } from '../../lib/seed';
 import { createScratchDatabase } from '../../lib/testing/scratch-db';
-import { buildIsCurrent, recordBuild } from '../../scripts/build-stamp';
+import { ensureBuild } from '../../scripts/build';
 
 export interface BenchSite {
   databaseUrl: string;
@@ -35,17 +34,6 @@ export interface SiteOptions {
   mediaDir?: string;
 }
 
-/** The production build, made when sources changed since the last one. */
-function ensureBuild(databaseUrl: string): void {
-  if (buildIsCurrent()) return;
-  // Next prerenders some routes at build time, so the build reads a migrated database.
-  console.log('Building the production server (sources changed since the last build)…');
-  execFileSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: databaseUrl },
-  });
-  recordBuild();
-}
 
 async function countArticles(url: string): Promise<number> {
   if (providerOf(url) === 'sqlite') {
@@ -65,12 +53,18 @@ async function countArticles(url: string): Promise<number> {
   }
 }
 
+/** The production build, made when sources changed since the last one. */
+async function buildWhenChanged(databaseUrl: string): Promise<void> {
+  // Next prerenders some routes at build time, so the build reads a migrated database.
+  if (await ensureBuild({ env: { ...process.env, DATABASE_URL: databaseUrl } })) console.log('Built the production server (sources changed since the last build).');
+}
+
 async function existingSite(databaseUrl: string, mediaDir: string | undefined): Promise<BenchSite> {
   const work = mkdtempSync(join(tmpdir(), 'broadsheet-bench-'));
   await migrate(databaseUrl);
   const articles = await countArticles(databaseUrl);
   console.log(`Using the existing database (${articles.toLocaleString('en')} articles)`);
-  ensureBuild(databaseUrl);
+  await buildWhenChanged(databaseUrl);
   return { databaseUrl, mediaDir: mediaDir ?? join(work, 'media'), work, seedSeconds: 0, articles, drop: async () => rmSync(work, { recursive: true, force: true }) };
 }
 
@@ -100,7 +94,7 @@ export async function prepareSite({ articles, postgres, databaseUrl, mediaDir }:
       },
     });
     const seedSeconds = (performance.now() - started) / 1000;
-    ensureBuild(scratch.url);
+    await buildWhenChanged(scratch.url);
     return { databaseUrl: scratch.url, mediaDir, work, seedSeconds, articles, drop };
   } catch (error) {
     await drop();

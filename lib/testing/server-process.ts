@@ -1,13 +1,13 @@
 /**
- * The real production server (`server.ts` on Next's build) as a child process, for tests and
+ * The real production server (`server.ts` bundled, on Next's build; scripts/build.ts) as a child process, for tests and
  * benchmarks that must kill it (SIGKILL), restart it, or keep its memory apart from theirs.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { buildIsCurrent, recordBuild } from '../../scripts/build-stamp';
+import { ensureBuild, SERVER_BUNDLE } from '../../scripts/build';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BUILD_LOCK = join(ROOT, '.next-build.lock');
@@ -31,10 +31,7 @@ export async function ensureProductionBuild(): Promise<void> {
     }
   }
   try {
-    if (!buildIsCurrent()) {
-      execFileSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } });
-      recordBuild();
-    }
+    await ensureBuild({ stdio: 'ignore' });
   } finally {
     rmSync(BUILD_LOCK, { recursive: true, force: true });
   }
@@ -71,11 +68,11 @@ export interface ServerProcessOptions {
   env?: Record<string, string>;
 }
 
-/** Starts `server.ts` in production mode and resolves once `/api/health` answers. */
+/** Starts the server bundle in production mode and resolves once `/api/health` answers. */
 export async function startServerProcess({ databaseUrl, mediaDir, port, env = {} }: ServerProcessOptions): Promise<ServerProcess> {
   const listenPort = port ?? (await freePort());
   const url = `http://127.0.0.1:${listenPort}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+  const child = spawn(process.execPath, [SERVER_BUNDLE], {
     cwd: ROOT,
     env: {
       ...process.env,
