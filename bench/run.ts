@@ -38,6 +38,9 @@ if (!Number.isInteger(seedArticles) || seedArticles < 200 || !Number.isInteger(c
   console.error('--articles must be a whole number ≥ 200 and --connections ≥ 1');
   process.exit(1);
 }
+// Lighthouse drives Debian's chromium: install it (with apt, as `npm test` does) before the run
+// rather than fail after minutes of measuring.
+if (!values['no-lighthouse']) await import('../scripts/ensure-browser.mjs');
 // Durations: --quick must finish in under 3 minutes with a current build, so it skips the cold storm.
 const plan = quick
   ? { warmRounds: 1, roundSeconds: 2, coldSeconds: 0, coldSamples: 8, poolSize: 300, publishes: 3, soakSeconds: 15, lighthouseRuns: 1 }
@@ -224,6 +227,8 @@ async function main() {
     invalidating = false;
     await invalidations;
     const soakSamples = soakRss.stop();
+    // What the RSS holds besides the server itself: the front cache's bodies (CACHE_MAX_MB bounds them).
+    const afterSoak = await server.memory();
     const window = Math.max(1, Math.round(soakSamples.length / 6));
 
     let lighthouse: Partial<Record<'home' | 'article', Scores>> = {};
@@ -269,6 +274,7 @@ async function main() {
         soakEndMb: median(soakSamples.slice(-window)) / MB,
         soakMaxMb: Math.max(...soakSamples) / MB,
         soakLoad,
+        afterSoak: { cacheMb: afterSoak.cacheBytes / MB, cacheEntries: afterSoak.cacheEntries, heapUsedMb: afterSoak.heapUsed / MB },
       },
       lighthouse,
     };

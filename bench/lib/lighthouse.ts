@@ -17,7 +17,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 /** Median score (0–100) per category over `runs` runs of `url`, one fresh chromium for all runs. */
 export async function lighthouseScores(url: string, runs = 3): Promise<Scores> {
-  const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
+  const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
   try {
     const results: Omit<Scores, 'failing'>[] = [];
     const failing = new Set<string>();

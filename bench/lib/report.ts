@@ -46,7 +46,14 @@ export interface BenchResults {
   cold: Record<PageType, ColdResult>;
   weights: Record<PageType, { htmlBytes: number; htmlGzip: number; jsBytes: number; jsGzip: number }>;
   publish: { runs: { articleMs: number; homeMs: number }[]; articleMedianMs: number; articleMaxMs: number; homeMedianMs: number };
-  memory: { underLoadMaxMb: number; soakStartMb: number; soakEndMb: number; soakMaxMb: number; soakLoad: LoadResult };
+  memory: {
+    underLoadMaxMb: number;
+    soakStartMb: number;
+    soakEndMb: number;
+    soakMaxMb: number;
+    soakLoad: LoadResult;
+    afterSoak?: { cacheMb: number; cacheEntries: number; heapUsedMb: number };
+  };
   lighthouse: Partial<Record<'home' | 'article', Scores>>;
 }
 
@@ -134,6 +141,10 @@ export function renderReport(r: BenchResults): string {
     `- ${r.plan.soakSeconds} s soak (ten warm URLs of every page type, one invalidated every 250 ms; ${n0(r.memory.soakLoad.rps)} req/s, ${r.memory.soakLoad.errors} errors): ` +
       `${n0(r.memory.soakStartMb)} MB in the first sixth → ${n0(r.memory.soakEndMb)} MB in the last (median), max ${n0(r.memory.soakMaxMb)} MB`,
   );
+  const after = r.memory.afterSoak;
+  if (after) {
+    lines.push(`- after the soak the front cache held ${n0(after.cacheEntries)} responses, ${n0(after.cacheMb)} MB of bodies (all encodings; bounded by CACHE_MAX_MB); JavaScript heap in use ${n0(after.heapUsedMb)} MB`);
+  }
 
   lines.push('', '## Bytes per page type (as served to a reader)', '');
   lines.push('| page | HTML | HTML gzip | JavaScript | JavaScript gzip |', '|---|---|---|---|---|');
