@@ -1,6 +1,6 @@
 // The production build: Next's, plus our server bundled into one ES module for plain `node`, so
 // the serving process carries no TypeScript loader (tsx's loader thread, source maps and esbuild
-// service cost ~50 MB of RSS; ADR 023). Made only when the sources changed since the last build.
+// service cost ~50 MB of RSS; ADR 024). Made only when the sources changed since the last build.
 import { execFileSync, type StdioOptions } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -69,7 +69,7 @@ const common: BuildOptions = {
   define: { 'import.meta.dirname': '__projectRoot' },
 };
 
-export async function bundleServer(): Promise<void> {
+async function bundleServer(): Promise<void> {
   await build({ ...common, entryPoints: ['server.ts'], outfile: SERVER_BUNDLE });
   // The bench's server imports server.ts, whose "run me" check compares the entry file with its own:
   // inside this bundle both would be the bundle, so the check is made false.

@@ -1,6 +1,6 @@
 // npm start, first half: validate the configuration, migrate, seed a demo on an empty database and
 // build when the sources changed since the last build. package.json then replaces the shell with
-// `node .next/broadsheet/server.mjs`, so the serving process runs without tsx (ADR 023).
+// `node .next/broadsheet/server.mjs`, so the serving process runs without tsx (ADR 024).
 import { config, ConfigError } from '../lib/config';
 import { migrate, MigrationError } from '../lib/migrate';
 import { ensureBuild } from './build';

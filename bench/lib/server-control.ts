@@ -37,7 +37,7 @@ export interface BenchServer {
 
 /** Forks the server; `nodeOptions` go to its node (e.g. `--cpu-prof`). */
 export async function startBenchServer({ databaseUrl, port, mediaDir, nodeOptions = [] }: { databaseUrl: string; port: number; mediaDir: string; nodeOptions?: string[] }): Promise<BenchServer> {
-  // The bundle scripts/build.ts makes, run by plain node as npm start runs the server (ADR 023).
+  // The bundle scripts/build.ts makes, run by plain node as npm start runs the server (ADR 024).
   const child: ChildProcess = fork(join(import.meta.dirname, '..', '..', BENCH_SERVER_BUNDLE), [], {
     execArgv: nodeOptions,
     env: {
