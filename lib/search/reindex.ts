@@ -121,6 +121,9 @@ const ftsSetting = (table: string, key: string, value: number) => {
   return `INSERT INTO "${table}" ("${table}", "rank") VALUES ('${key}', ${value})`;
 };
 
+/** Resumes suspended triggers and empties the indexes: how every SQLite refill begins. */
+const startRefill = () => [...SQLITE.resume, ...SQLITE.empty].map((statement) => [statement] as const);
+
 const applyFtsSettings = (settings: FtsSettings) =>
   FTS_TABLES.flatMap((table) => Object.entries(settings).map(([key, value]) => [ftsSetting(table, key, value)] as const));
 
@@ -156,7 +159,7 @@ async function refillSqliteAtOnce(connection: SearchIndexConnection, lo: number,
     batches.push([`${SQLITE.batch[0]} ORDER BY "docId"`, from, to], [SQLITE.batch[1]!, from, to]);
   }
   await connection.transaction([
-    ...[...SQLITE.resume, ...SQLITE.empty].map((statement) => [statement] as const),
+    ...startRefill(),
     ...applyFtsSettings(BULK_FTS_SETTINGS),
     ...batches,
     ...restore.map((statement) => [statement] as const),
@@ -175,7 +178,7 @@ async function refillSqliteInBatches(
   onProgress?: (progress: ReindexProgress) => void,
 ): Promise<void> {
   const restore = await sqliteFtsSettings(connection);
-  await connection.transaction([...[...SQLITE.resume, ...SQLITE.empty].map((statement) => [statement] as const), ...applyFtsSettings(LIVE_FTS_SETTINGS)]);
+  await connection.transaction([...startRefill(), ...applyFtsSettings(LIVE_FTS_SETTINGS)]);
   try {
     await inBatches(range, total, { size: batchSize, lanes: 1 }, (from, to) => connection.transaction(SQLITE.batch.map((statement) => [statement, from, to])), onProgress);
   } finally {
