@@ -1,6 +1,6 @@
 // Steps of deploy/install.sh that need the application's own code:
 //   tsx deploy/tasks.ts seed N   seeds N demo articles into an empty database (keeps existing content)
-//   tsx deploy/tasks.ts build    builds the site unless the current build matches the sources
+//   tsx deploy/tasks.ts build    migrates DATABASE_URL, then builds the site unless the current build matches the sources
 import { ensureBuild } from '../scripts/build';
 
 const [task, argument] = process.argv.slice(2);
@@ -16,6 +16,10 @@ if (task === 'seed') {
   const { disconnect } = await import('../lib/db');
   await disconnect();
 } else if (task === 'build') {
+  // Next prerenders some routes at build time: the database they read must exist and be migrated.
+  const { config } = await import('../lib/config');
+  const { migrate } = await import('../lib/migrate');
+  await migrate(config().DATABASE_URL);
   if (!(await ensureBuild())) console.log('The current build matches the sources.');
 } else {
   console.error('Usage: tsx deploy/tasks.ts seed N | build');
