@@ -9,7 +9,7 @@ import { recordExpiry, recordTags, tags } from './cache-tags';
 import { db, type Prisma } from './db';
 import { isLiveArticle, liveArticle, liveStateSelect } from './live-article';
 import { heroImage, mediaImage, type ImageRef } from './media-ref';
-import { reusedWhileFresh } from './reused-reads';
+import { reusedRowsById, reusedWhileFresh } from './reused-reads';
 import { bodySchema, type Body } from './validation/body';
 
 export const PAGE_SIZE = 20;
@@ -87,20 +87,28 @@ interface SectionEntry {
 }
 
 /**
- * Every section by id, read once per render (React `cache`). Cards need their sections' names and
- * paths; selecting them as relations cost three queries per card list, and the home page shows
- * seventeen lists (ADR 015). Sections are few (tens, a few hundred at most).
+ * Every section by id, read once per render (React `cache`) and reused across renders until `nav`
+ * is invalidated. Cards need their sections' names and paths; selecting them as relations cost
+ * three queries per card list, and the home page shows seventeen lists (ADR 015). Sections are
+ * few (tens, a few hundred at most).
  */
-const sectionDirectory = cache(async function sectionDirectory(): Promise<Map<number, SectionEntry>> {
-  const rows = await db().section.findMany({ select: { id: true, slug: true, name: true, parentId: true } });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return new Map(
-    rows.map((r) => {
-      const parent = r.parentId === null ? undefined : byId.get(r.parentId);
-      return [r.id, { slug: r.slug, name: r.name, path: parent ? `/${parent.slug}/${r.slug}` : `/${r.slug}` }];
-    }),
-  );
-});
+const sectionDirectory = cache(
+  reusedWhileFresh(
+    () => '',
+    async function sectionDirectory(): Promise<Map<number, SectionEntry>> {
+      // Every change to a section's name, slug or place invalidates `nav`.
+      recordTags(tags.nav);
+      const rows = await db().section.findMany({ select: { id: true, slug: true, name: true, parentId: true } });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return new Map(
+        rows.map((r) => {
+          const parent = r.parentId === null ? undefined : byId.get(r.parentId);
+          return [r.id, { slug: r.slug, name: r.name, path: parent ? `/${parent.slug}/${r.slug}` : `/${r.slug}` }];
+        }),
+      );
+    },
+  ),
+);
 
 function toCard(row: CardRow, sections: Map<number, SectionEntry>): ArticleCard {
   const primary = sections.get(row.primarySectionId)!;
@@ -117,19 +125,20 @@ function toCard(row: CardRow, sections: Map<number, SectionEntry>): ArticleCard 
   };
 }
 
-/** Cards change when their article or a byline's person changes. */
-function recordCards(rows: CardRow[]): void {
-  for (const row of rows) {
-    recordTags(tags.article(row.id), ...row.bylines.map((b) => tags.author(b.person.id)));
-  }
-}
+/**
+ * The live articles among `ids`, as card rows, reused across renders (lib/reused-reads.ts). A card
+ * changes when its article or a byline's person changes; its section's name and path are looked up
+ * per render, and media edits invalidate the articles showing the media.
+ */
+const liveCardRows = reusedRowsById(
+  async (ids: number[]) => (await db().article.findMany({ where: { id: { in: ids } }, select: { ...cardSelect, ...liveStateSelect } })).filter(isLiveArticle),
+  { idOf: (row) => row.id, tagsOf: (row) => [tags.article(row.id), ...row.bylines.map((b) => tags.author(b.person.id))], maxEntries: 2_000 },
+);
 
 /** Cards for `ids`, in that order; any that are not live are dropped. */
 export async function listArticleCards(ids: number[]): Promise<ArticleCard[]> {
   if (ids.length === 0) return [];
-  const found = await db().article.findMany({ where: { id: { in: ids } }, select: { ...cardSelect, ...liveStateSelect } });
-  const rows = found.filter(isLiveArticle);
-  recordCards(rows);
+  const rows = await liveCardRows(ids);
   const sections = await sectionDirectory();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
@@ -138,17 +147,16 @@ export async function listArticleCards(ids: number[]): Promise<ArticleCard[]> {
   });
 }
 
+/** The newest live articles matching `where`, as cards: their ids by index, then their (mostly reused) cards. */
 async function findCards(where: Prisma.ArticleWhereInput, take: number, skip = 0): Promise<ArticleCard[]> {
   const rows = await db().article.findMany({
     where: { ...liveArticle, ...where },
     orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
     take,
     skip,
-    select: cardSelect,
+    select: { id: true },
   });
-  recordCards(rows);
-  const sections = await sectionDirectory();
-  return rows.map((row) => toCard(row, sections));
+  return listArticleCards(rows.map((r) => r.id));
 }
 
 function pageWindow(page: number, total: number): { totalPages: number; skip: number; inRange: boolean } {

@@ -1,6 +1,7 @@
 /** Static pages (about, contact, privacy…) as readers see them. */
 import { recordTags, tags } from './cache-tags';
 import { db } from './db';
+import { reusedWhileFresh } from './reused-reads';
 import { bodySchema, type Body } from './validation/body';
 
 export interface StaticPage {
@@ -30,14 +31,17 @@ export async function getPublishedPage(slug: string): Promise<StaticPage | null>
   return { ...row, body: body.success ? body.data : { blocks: [] } };
 }
 
-/** Pages listed in the footer, in editor order. */
-export async function listFooterPages(): Promise<PageLink[]> {
-  recordTags(tags.nav);
-  const rows = await db().page.findMany({
-    where: { ...live, showInFooter: true },
-    orderBy: [{ position: 'asc' }, { id: 'asc' }],
-    select: { id: true, slug: true, title: true },
-  });
-  recordTags(...rows.map((r) => tags.page(r.id)));
-  return rows.map((r) => ({ title: r.title, path: `/${r.slug}` }));
-}
+/** Pages listed in the footer, in editor order; every reader page shows them, so reused across renders. */
+export const listFooterPages = reusedWhileFresh(
+  () => '',
+  async function listFooterPages(): Promise<PageLink[]> {
+    recordTags(tags.nav);
+    const rows = await db().page.findMany({
+      where: { ...live, showInFooter: true },
+      orderBy: [{ position: 'asc' }, { id: 'asc' }],
+      select: { id: true, slug: true, title: true },
+    });
+    recordTags(...rows.map((r) => tags.page(r.id)));
+    return rows.map((r) => ({ title: r.title, path: `/${r.slug}` }));
+  },
+);

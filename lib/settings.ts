@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { recordTags, tags } from './cache-tags';
 import { db, type Prisma } from './db';
 import { dateFormat } from './format';
+import { reusedWhileFresh } from './reused-reads';
 
 const linkUrl = z.url({ protocol: /^https?$/ });
 
@@ -72,11 +73,18 @@ const settingsRowSelect = {
 
 /**
  * The settings row with what every reader page reads of it — the site settings, the SEO settings
- * and the breaking bar — in one read per render (React `cache`) instead of three. Records no tags.
+ * and the breaking bar — in one read per render (React `cache`) instead of three, reused across
+ * renders until `settings` is invalidated.
  */
-export const readSettingsRow = cache(async function readSettingsRow() {
-  return db().siteSettings.findUnique({ where: { id: 1 }, select: settingsRowSelect });
-});
+export const readSettingsRow = cache(
+  reusedWhileFresh(
+    () => '',
+    async function readSettingsRow() {
+      recordTags(tags.settings);
+      return db().siteSettings.findUnique({ where: { id: 1 }, select: settingsRowSelect });
+    },
+  ),
+);
 
 /**
  * Public site settings; a fresh database without a settings row gets neutral defaults.

@@ -2,6 +2,7 @@
 import { cache } from 'react';
 import { recordTags, tags } from './cache-tags';
 import { db } from './db';
+import { reusedWhileFresh } from './reused-reads';
 
 export interface SectionLink {
   id: number;
@@ -33,25 +34,31 @@ const linkSelect = { id: true, slug: true, name: true } as const;
 
 /**
  * Top-level sections in editor order, each with its sub-sections: the header and footer navigation.
- * Memoised per render (React `cache`): the page, its metadata and the layout ask alike.
+ * Memoised per render (React `cache`): the page, its metadata and the layout ask alike; and, as
+ * every reader page shows it, reused across renders until `nav` is invalidated.
  */
-export const listNavSections = cache(async function listNavSections(): Promise<NavSection[]> {
-  recordTags(tags.nav);
-  const rows = await db().section.findMany({
-    where: { parentId: null, showInNav: true },
-    orderBy: [{ position: 'asc' }, { id: 'asc' }],
-    select: {
-      ...linkSelect,
-      children: { where: { showInNav: true }, orderBy: [{ position: 'asc' }, { id: 'asc' }], select: linkSelect },
+export const listNavSections = cache(
+  reusedWhileFresh(
+    () => '',
+    async function listNavSections(): Promise<NavSection[]> {
+      recordTags(tags.nav);
+      const rows = await db().section.findMany({
+        where: { parentId: null, showInNav: true },
+        orderBy: [{ position: 'asc' }, { id: 'asc' }],
+        select: {
+          ...linkSelect,
+          children: { where: { showInNav: true }, orderBy: [{ position: 'asc' }, { id: 'asc' }], select: linkSelect },
+        },
+      });
+      return rows.map((top) => ({
+        id: top.id,
+        name: top.name,
+        path: `/${top.slug}`,
+        children: top.children.map((c) => ({ id: c.id, name: c.name, path: `/${top.slug}/${c.slug}` })),
+      }));
     },
-  });
-  return rows.map((top) => ({
-    id: top.id,
-    name: top.name,
-    path: `/${top.slug}`,
-    children: top.children.map((c) => ({ id: c.id, name: c.name, path: `/${top.slug}/${c.slug}` })),
-  }));
-});
+  ),
+);
 
 /**
  * A top-level section by its slug, with its sub-sections.

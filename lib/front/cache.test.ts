@@ -59,9 +59,8 @@ describe('FrontCache', () => {
 });
 
 describe('encodings and validators', () => {
-  const page = entry(200, ['home'], 5000);
-
   it('serves brotli, then gzip, then identity, each with its own ETag', () => {
+    const page = entry(200, ['home'], 5000);
     expect(chooseVariant(page, 'gzip, deflate, br').encoding).toBe('br');
     expect(chooseVariant(page, 'gzip').encoding).toBe('gzip');
     expect(chooseVariant(page, 'br;q=0, gzip').encoding).toBe('gzip');
@@ -70,7 +69,36 @@ describe('encodings and validators', () => {
     expect(etags.size).toBe(3);
   });
 
+  it('compresses a body once per encoding, when a client first asks for it', () => {
+    const page = entry(200, ['home'], 5000);
+    expect(chooseVariant(page, 'identity')).toMatchObject({ encoding: 'identity', grown: false });
+    expect(page.br).toBeUndefined();
+    expect(page.gzip).toBeUndefined();
+    const first = chooseVariant(page, 'br, gzip');
+    expect(first).toMatchObject({ encoding: 'br', grown: true });
+    expect(page.gzip).toBeUndefined();
+    const again = chooseVariant(page, 'br');
+    expect(again.grown).toBe(false);
+    expect(again.variant).toBe(first.variant);
+    expect(chooseVariant(entry(200, [], 500), 'br').encoding).toBe('identity');
+  });
+
+  it('counts a compressed form in the cache budget once it is made', () => {
+    const cache = new FrontCache({ maxBytes: 1e6 });
+    const page = entry(200, ['home'], 50_000);
+    cache.set('/', page);
+    const before = cache.bytes;
+    chooseVariant(page, 'gzip');
+    cache.resize('/', page);
+    expect(cache.bytes).toBe(before + page.gzip!.body.length);
+    cache.resize('/elsewhere', page);
+    expect(cache.bytes).toBe(before + page.gzip!.body.length);
+  });
+
   it('matches If-None-Match weakly and across encodings of the same body', () => {
+    const page = entry(200, ['home'], 5000);
+    chooseVariant(page, 'gzip');
+    chooseVariant(page, 'br');
     expect(matchesIfNoneMatch(page.gzip!.etag, page)).toBe(true);
     expect(matchesIfNoneMatch(`W/${page.br!.etag}`, page)).toBe(true);
     expect(matchesIfNoneMatch(`"other", ${page.identity.etag}`, page)).toBe(true);

@@ -14,10 +14,13 @@ export interface CacheEntry {
   status: 200 | 301 | 404 | 410;
   /** Headers to replay (content type, Link, Location…), lower-case names. */
   headers: Record<string, string>;
-  /** The body as rendered, and compressed forms that came out smaller. */
+  /** The body as rendered. */
   identity: Variant;
-  gzip?: Variant;
-  br?: Variant;
+  /** Whether compressed forms are worth trying (text, not tiny). */
+  compressible: boolean;
+  /** Compressed forms, made when first asked for (lib/front/encode.ts); null when no smaller. */
+  gzip?: Variant | null;
+  br?: Variant | null;
   tags: ReadonlySet<string>;
   /** Epoch ms after which the entry is stale by itself (breaking bar, most read). */
   expiresAt?: number;
@@ -97,10 +100,20 @@ export class FrontCache {
       keys.add(key);
     }
 
-    while (this.notFoundBytes > this.notFoundMax) this.evictOldest(this.notFound);
-    // Under pressure 404s go first: they are the cheapest to render again.
-    while (this.bytes > this.maxBytes) this.evictOldest(this.notFound.size ? this.notFound : this.main);
+    this.evictOverBudget();
     return this.sizes.has(key);
+  }
+
+  /** Counts `entry`'s size again after it gained a compressed form, if it is still the one stored under `key`. */
+  resize(key: string, entry: CacheEntry): void {
+    const segment = this.main.get(key) === entry ? this.main : this.notFound.get(key) === entry ? this.notFound : undefined;
+    if (!segment) return;
+    const size = entrySize(key, entry);
+    const growth = size - (this.sizes.get(key) ?? 0);
+    this.sizes.set(key, size);
+    if (segment === this.notFound) this.notFoundBytes += growth;
+    else this.mainBytes += growth;
+    this.evictOverBudget();
   }
 
   /** Drops every entry carrying any of `tags`; returns how many were dropped. */
@@ -141,6 +154,12 @@ export class FrontCache {
       if (keys?.size === 0) this.byTag.delete(tag);
     }
     return true;
+  }
+
+  private evictOverBudget(): void {
+    while (this.notFoundBytes > this.notFoundMax) this.evictOldest(this.notFound);
+    // Under pressure 404s go first: they are the cheapest to render again.
+    while (this.bytes > this.maxBytes) this.evictOldest(this.notFound.size ? this.notFound : this.main);
   }
 
   private evictOldest(segment: Map<string, CacheEntry>): void {

@@ -154,9 +154,10 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
     req: IncomingMessage,
     res: ServerResponse,
     entry: CacheEntry,
-    { cacheControl, cacheStatus, conditional }: { cacheControl: string; cacheStatus: string; conditional: { etag?: string; encoding?: string } },
+    { cacheControl, cacheStatus, conditional, key }: { cacheControl: string; cacheStatus: string; conditional: { etag?: string; encoding?: string }; key?: string },
   ): void {
-    const { encoding, variant } = chooseVariant(entry, conditional.encoding);
+    const { encoding, variant, grown } = chooseVariant(entry, conditional.encoding);
+    if (grown && key !== undefined) cache.resize(key, entry);
     const headers: OutgoingHttpHeaders = { ...entry.headers, ...SECURITY_HEADERS };
     if (/^text\/html/i.test(entry.headers['content-type'] ?? '')) headers['content-security-policy'] = csp;
     headers['cache-control'] = cacheControl;
@@ -351,7 +352,7 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
       hit = undefined;
     }
     if (hit) {
-      send(req, res, hit, { cacheControl: publicCacheControl(sMaxage, secondsLeft(hit)), cacheStatus: 'HIT', conditional });
+      send(req, res, hit, { cacheControl: publicCacheControl(sMaxage, secondsLeft(hit)), cacheStatus: 'HIT', conditional, key: url.key });
       return;
     }
 
@@ -361,7 +362,7 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
       const outcome = await pending;
       const stored = cache.get(url.key);
       if (outcome.kind === 'rendered' && stored) {
-        send(req, res, stored, { cacheControl: publicCacheControl(sMaxage, secondsLeft(stored)), cacheStatus: 'HIT', conditional });
+        send(req, res, stored, { cacheControl: publicCacheControl(sMaxage, secondsLeft(stored)), cacheStatus: 'HIT', conditional, key: url.key });
         return;
       }
       // The shared render was not storable (too big, stale, sets a cookie): this request renders its own.
@@ -384,7 +385,7 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
       const entry = buildEntry({ status: rendered.status as CacheEntry['status'], headers: rendered.headers, body: rendered.body, tags: rendered.tags, expiresAt: rendered.expiresAt });
       stamps.set(entry, rendered.stamp);
       if (cache.set(url.key, entry)) {
-        send(req, res, entry, { cacheControl: publicCacheControl(sMaxage, secondsLeft(entry)), cacheStatus: 'MISS', conditional });
+        send(req, res, entry, { cacheControl: publicCacheControl(sMaxage, secondsLeft(entry)), cacheStatus: 'MISS', conditional, key: url.key });
         return;
       }
     }
