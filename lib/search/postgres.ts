@@ -1,7 +1,8 @@
 /**
  * PostgreSQL backend: stored tsvectors with GIN indexes, queried with `to_tsquery` text built from
  * our own parser. The inner query only finds the newest k matches (the planner walks the
- * publishedAt index for common words and the GIN index for rare ones); ts_rank runs on those k only.
+ * publishedAt index for common words and the GIN index for rare ones); ts_rank runs on those k only,
+ * each read again by id, so no sort carries a vector (stored in the row since docs/adr/025).
  * "staffDoc" is NULL where the working copy is the published copy (docs/adr/019).
  */
 import { db } from '../db';
@@ -79,15 +80,16 @@ async function newestMatches(query: ParsedQuery, facets: readonly string[], wind
   const literals = [...(facets.length > 0 ? [facetQueryText(facets)] : []), ...(window.days ? [window.days] : [])];
   const at = window.days ? `("publishedAt" + interval '0 days')` : `"publishedAt"`;
   const select = db().$queryRawUnsafe<Row[]>(
-    `SELECT c."articleId" AS "articleId", ts_rank(${RANK_WEIGHTS}, c."readerDoc", to_tsquery('simple', $1))::float8 AS "score",
+    `SELECT c."articleId" AS "articleId", ts_rank(${RANK_WEIGHTS}, d."readerDoc", to_tsquery('simple', $1))::float8 AS "score",
             (extract(epoch FROM c."publishedAt") * 1000)::float8 AS "ord"
      FROM (
-       SELECT "articleId", "publishedAt", "readerDoc" FROM "SearchDoc"
+       SELECT "articleId", "publishedAt" FROM "SearchDoc"
        WHERE "readerDoc" @@ ${matchSql(5, literals.length)}
          AND ${at} >= to_timestamp($2::float8 / 1000) AT TIME ZONE 'UTC'
          AND ${at} < to_timestamp($3::float8 / 1000) AT TIME ZONE 'UTC'
        ORDER BY "publishedAt" DESC, "articleId" DESC LIMIT $4
      ) c
+     JOIN "SearchDoc" d ON d."articleId" = c."articleId"
      ORDER BY c."publishedAt" DESC, c."articleId" DESC`,
     rankText(query),
     window.fromMs,
@@ -166,12 +168,13 @@ export const postgresBackend: SearchBackend = {
     if (query.include.length === 0) return { rows: [], oldest: null };
     const facets = request.facets.length > 0 ? [facetQueryText(request.facets)] : [];
     const rows = await db().$queryRawUnsafe<Row[]>(
-      `SELECT c."articleId" AS "articleId", ts_rank(${RANK_WEIGHTS}, c."doc", to_tsquery('simple', $1))::float8 AS "score", c."articleId"::float8 AS "ord"
+      `SELECT c."articleId" AS "articleId", ts_rank(${RANK_WEIGHTS}, coalesce(d."staffDoc", d."readerDoc"), to_tsquery('simple', $1))::float8 AS "score", c."articleId"::float8 AS "ord"
        FROM (
-         SELECT "articleId", coalesce("staffDoc", "readerDoc") AS "doc" FROM "SearchDoc"
+         SELECT "articleId" FROM "SearchDoc"
          WHERE "staffDoc" @@ ${matchSql(3, facets.length)} OR ("staffDoc" IS NULL AND "readerDoc" @@ ${matchSql(3, facets.length)})
          ORDER BY "articleId" DESC LIMIT $2
        ) c
+       JOIN "SearchDoc" d ON d."articleId" = c."articleId"
        ORDER BY c."articleId" DESC`,
       rankText(query),
       request.limit,

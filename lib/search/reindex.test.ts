@@ -96,6 +96,20 @@ describe('reindexSearch', () => {
   });
 });
 
+describe.runIf(dbProvider() === 'postgresql')('the PostgreSQL rebuild', () => {
+  it('gives the new index the live one\'s column settings: vectors kept in the row, larger statistics samples', async () => {
+    await reindexSearch();
+    const columns = await prismaSearchConnection().query<{ name: string; storage: string; target: number }>(
+      `SELECT attname::text AS "name", attstorage::text AS "storage", attstattarget::int AS "target" FROM pg_attribute
+       WHERE attrelid = '"SearchDoc"'::regclass AND attname IN ('readerDoc', 'staffDoc') ORDER BY attname`,
+    );
+    expect(columns).toEqual([
+      { name: 'readerDoc', storage: 'm', target: 1000 },
+      { name: 'staffDoc', storage: 'm', target: 1000 },
+    ]);
+  });
+});
+
 describe.runIf(dbProvider() === 'sqlite')('the SQLite bulk rebuild', () => {
   const connection = prismaSearchConnection();
   // A setting of the operator's own, which the rebuild must keep.
