@@ -44,7 +44,7 @@ export async function startInstance({ publishDue, jobs = true }: InstanceOptions
     // Serve even while Redis is down (readiness reports it); the subscription follows when it is back.
     await Promise.race([bridge.subscribed, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
   } else {
-    setInvalidationCatchUp(createJournalReader(journalPath(), (tags) => void applyInvalidation(tags), { reset: true }).catchUp);
+    setInvalidationCatchUp(createJournalReader(journalPath(), (tags) => void applyInvalidation(tags), { reset: true, watch: true }).catchUp);
   }
   if (!jobs) return;
   await registerPeriodicJobs({ publishDue });

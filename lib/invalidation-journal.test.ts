@@ -7,11 +7,14 @@ import { appendToJournal, createJournalReader, journalPath } from './invalidatio
 const dir = mkdtempSync(join(tmpdir(), 'broadsheet-journal-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function follow(path: string, options?: { reset?: boolean }) {
+function follow(path: string, options?: { reset?: boolean; watch?: boolean }) {
   const applied: string[][] = [];
   const reader = createJournalReader(path, (tags) => applied.push(tags), options);
-  return { applied, catchUp: () => reader.catchUp() };
+  return { applied, catchUp: () => reader.catchUp(), close: () => reader.close() };
 }
+
+/** Lets the event loop deliver the file system's change notices. */
+const noticesDelivered = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 describe('invalidation journal (a tool’s invalidate reaching the server without Redis)', () => {
   it('hands the server each invalidation a tool appended since its last request, once', async () => {
@@ -58,5 +61,29 @@ describe('invalidation journal (a tool’s invalidate reaching the server withou
     renameSync(`${path}.new`, path);
     server.catchUp();
     expect(server.applied).toEqual([['nav']]);
+  });
+
+  it('when watching, reads the journal once the file system reports a tool\'s append, including the first one that creates it', async () => {
+    const path = journalPath(join(dir, 'media-e'));
+    const server = follow(path, { watch: true });
+    try {
+      server.catchUp();
+      appendFileSync(path, '{"tags":["home"]}\n');
+      await noticesDelivered();
+      server.catchUp();
+      expect(server.applied).toEqual([['home']]);
+      await appendToJournal(['tag:4'], path);
+      await noticesDelivered();
+      server.catchUp();
+      server.catchUp();
+      expect(server.applied).toEqual([['home'], ['tag:4']]);
+      writeFileSync(`${path}.new`, '{"tags":["nav"]}\n');
+      renameSync(`${path}.new`, path);
+      await noticesDelivered();
+      server.catchUp();
+      expect(server.applied).toEqual([['home'], ['tag:4'], ['nav']]);
+    } finally {
+      server.close();
+    }
   });
 });

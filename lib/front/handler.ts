@@ -8,7 +8,7 @@ import { readdirSync, statSync } from 'node:fs';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { catchUpInvalidations, collectTags, invalidatedSince, onInvalidate, sharedFresh, sharedStamp, tagEpoch, tags as tagNames, type RenderRecord } from '../cache-tags';
+import { catchUpInvalidations, collectTags, invalidatedSince, onInvalidate, sharedFresh, sharedStamp, tagEpoch, tags as tagNames, tagVersionSource, type RenderRecord } from '../cache-tags';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../session-cookie';
 import { getSiteSettings } from '../settings';
 import { FrontCache, type CacheEntry } from './cache';
@@ -141,13 +141,43 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
     return siteInfo;
   }
 
-  /** Headers for every response, whichever path below writes it (writeHead merges them in). */
-  function setSecurityHeaders(req: IncomingMessage, res: ServerResponse): void {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+  /** Requests that reached us over HTTPS (see {@link noteTransport}): their responses carry HSTS. */
+  const overHttps = new WeakSet<IncomingMessage>();
+
+  /** Notes whether `req` came over HTTPS, and drops an X-Forwarded-Proto that no trusted proxy set. */
+  function noteTransport(req: IncomingMessage): void {
     const trustedPeer = trustProxy.includes(plainAddress(req.socket.remoteAddress ?? ''));
-    if (viaHttps({ siteHttps: https, trustedPeer, forwardedProto: req.headers['x-forwarded-proto'] })) res.setHeader('strict-transport-security', HSTS);
+    if (viaHttps({ siteHttps: https, trustedPeer, forwardedProto: req.headers['x-forwarded-proto'] })) overHttps.add(req);
     // Next builds redirects and origin checks from this header: only a trusted proxy may set it.
     if (!trustedPeer) delete req.headers['x-forwarded-proto'];
+  }
+
+  /**
+   * Sets the security headers ahead on a response that other code writes (Next, the view beacon,
+   * enhance.js). `send` and `spillHandler` put them in their own `writeHead` instead: a response
+   * with nothing set ahead takes Node's fast path, which matters for cached pages (ADR 026).
+   */
+  function setSecurityHeaders(req: IncomingMessage, res: ServerResponse): void {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    if (overHttps.has(req)) res.setHeader('strict-transport-security', HSTS);
+  }
+
+  /**
+   * What a response sends whatever the request, as header name/value pairs for `writeHead`: built
+   * once per stored entry, not per request; the content type apart, as a 304 leaves it out.
+   */
+  const fixedHeaders = new WeakMap<CacheEntry, { contentType: string[]; rest: string[] }>();
+
+  function fixedHeadersOf(entry: CacheEntry): { contentType: string[]; rest: string[] } {
+    let fixed = fixedHeaders.get(entry);
+    if (!fixed) {
+      const { 'content-type': contentType, ...others } = entry.headers;
+      const rest = Object.entries({ ...others, ...SECURITY_HEADERS, vary: 'Accept-Encoding' }).flat();
+      if (/^text\/html/i.test(contentType ?? '')) rest.push('content-security-policy', csp);
+      fixed = { contentType: contentType === undefined ? [] : ['content-type', contentType], rest };
+      fixedHeaders.set(entry, fixed);
+    }
+    return fixed;
   }
 
   function send(
@@ -158,20 +188,16 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
   ): void {
     const { encoding, variant, grown } = chooseVariant(entry, conditional.encoding);
     if (grown && key !== undefined) cache.resize(key, entry);
-    const headers: OutgoingHttpHeaders = { ...entry.headers, ...SECURITY_HEADERS };
-    if (/^text\/html/i.test(entry.headers['content-type'] ?? '')) headers['content-security-policy'] = csp;
-    headers['cache-control'] = cacheControl;
-    headers.vary = 'Accept-Encoding';
-    headers.etag = variant.etag;
-    headers['x-cache'] = cacheStatus;
+    const fixed = fixedHeadersOf(entry);
+    const headers = [...fixed.rest, 'cache-control', cacheControl, 'etag', variant.etag, 'x-cache', cacheStatus];
+    if (overHttps.has(req)) headers.push('strict-transport-security', HSTS);
     if (entry.status === 200 && matchesIfNoneMatch(conditional.etag, entry)) {
-      delete headers['content-type'];
       res.writeHead(304, headers);
       res.end();
       return;
     }
-    if (encoding !== 'identity') headers['content-encoding'] = encoding;
-    headers['content-length'] = variant.body.length;
+    headers.push(...fixed.contentType, 'content-length', String(variant.body.length));
+    if (encoding !== 'identity') headers.push('content-encoding', encoding);
     res.writeHead(entry.status, headers);
     if (req.method === 'HEAD') res.end();
     else res.end(variant.body);
@@ -276,6 +302,7 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
         if (value !== undefined && (name === 'etag' || !DROPPED_HEADER.test(name))) headers[name] = value;
       }
       Object.assign(headers, SECURITY_HEADERS);
+      if (overHttps.has(req)) headers['strict-transport-security'] = HSTS;
       const shared = !personal && status === 200 && headers['set-cookie'] === undefined;
       headers['cache-control'] = shared ? publicCacheControl(sMaxage) : PRIVATE_NO_STORE;
       headers['x-cache'] = 'STREAM';
@@ -320,10 +347,13 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
     catchUpInvalidations();
     const url = normaliseUrl(rawUrl);
     const search = new URLSearchParams(rawUrl.includes('?') ? rawUrl.slice(rawUrl.indexOf('?') + 1) : '');
-    await redirects.ready().catch((error: unknown) => {
-      // A database outage must not take cached pages down with it: keep the last table loaded.
-      console.error('Loading the redirect table failed; using the previous one:', error);
-    });
+    // Waiting costs promises on every cached page; a current table on one instance needs none.
+    if (!redirects.isCurrent()) {
+      await redirects.ready().catch((error: unknown) => {
+        // A database outage must not take cached pages down with it: keep the last table loaded.
+        console.error('Loading the redirect table failed; using the previous one:', error);
+      });
+    }
     const fromTable = redirects.lookup(url.path);
     if (fromTable?.kind === 'gone') return gone(req, res);
     if (fromTable?.kind === 'redirect') {
@@ -347,7 +377,7 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
 
     let hit = cache.get(url.key);
     // Another instance may have invalidated it while this one missed the message (ADR 009).
-    if (hit && !(await sharedFresh(hit.tags, stamps.get(hit)))) {
+    if (hit && tagVersionSource() !== undefined && !(await sharedFresh(hit.tags, stamps.get(hit)))) {
       cache.delete(url.key);
       hit = undefined;
     }
@@ -398,26 +428,30 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
     // Everything downstream (sign-in limits, the view beacon) reads the client from X-Forwarded-For:
     // replace whatever the client sent with the address we believe (TRUST_PROXY decides).
     req.headers['x-forwarded-for'] = clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustProxy);
-    setSecurityHeaders(req, res);
+    noteTransport(req);
     try {
       if (!readablePath(path)) {
         if (path.startsWith('/api/')) {
+          setSecurityHeaders(req, res);
           res.writeHead(400, { 'content-type': 'application/json', 'cache-control': PRIVATE_NO_STORE });
           res.end(JSON.stringify({ error: 'The address has malformed percent-encoding or control characters.' }));
         } else sendPage(req, res, { status: 400, html: badRequestPage(await staticPageOptions()), cacheStatus: 'BAD', cacheControl: PRIVATE_NO_STORE });
         return;
       }
       if (path === '/api/views') {
+        setSecurityHeaders(req, res);
         await handleViewBeacon(req, res, req.headers['x-forwarded-for']);
         return;
       }
       if (path === '/enhance.js' && (req.method === 'GET' || req.method === 'HEAD')) {
         if (dev) enhance = loadEnhanceModule(options.publicDir);
+        setSecurityHeaders(req, res);
         enhance.serve(req, res);
         return;
       }
       const reader = (req.method === 'GET' || req.method === 'HEAD') && !PASS_THROUGH.test(path) && !files.has(path) && !isRscRequest(req, rawUrl);
       if (!reader) {
+        setSecurityHeaders(req, res);
         if (/^\/(?:admin|preview)(?:\/|$)/.test(path)) res.setHeader('cache-control', PRIVATE_NO_STORE);
         await handle(req, res);
         return;

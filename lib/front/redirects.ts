@@ -4,7 +4,7 @@
  * paper moving from WordPress keeps its inbound links. Every answer is one hop: chains in the
  * table are followed here, and the destination is already canonical.
  */
-import { sharedFresh, sharedStamp, tags } from '../cache-tags';
+import { sharedFresh, sharedStamp, tags, tagVersionSource } from '../cache-tags';
 import { db } from '../db';
 import { loadRedirects } from '../redirects';
 import { normaliseUrl } from './normalise';
@@ -26,6 +26,11 @@ export class RedirectTable {
   /** Marks the table for reloading on the next lookup (the `redirects` tag was invalidated). */
   markStale(): void {
     this.stale = true;
+  }
+
+  /** True when a lookup needs no {@link ready} first: loaded, not marked stale, and no other instances to ask. */
+  isCurrent(): boolean {
+    return !this.stale && tagVersionSource() === undefined;
   }
 
   /**
