@@ -31,14 +31,15 @@ export interface ServerOptions {
  * Memory settings of a production server (ADR 020), applied before Next loads its bundles.
  * - Source maps off: tsx switches Node's on, and Node then reads and keeps the map of every chunk
  *   Next loads (~25 MB of .map files); `next start` runs without them too.
- * - The old space may grow to 2× the live heap before the next full collection, where V8 allows up
- *   to 4× when the heap limit is large (as on any machine with a few GB): the live heap is ~60 MB,
- *   and under warm load the 4× factor let garbage swing RSS by ~150 MB between collections. V8
- *   reads this flag at every collection, so setting it at run time takes effect.
+ * - The old space may grow to 1.5× the live heap before the next full collection, where V8 allows up
+ *   to 4× when the heap limit is large (as on any machine with a few GB): the live heap is ~60–100 MB,
+ *   and under warm load the 4× factor let garbage swing RSS by ~150 MB between collections (ADR 020;
+ *   2× until ADR 027). V8 reads this flag at every collection, so setting it at run time takes effect.
+ *   The young generation's size is read only at start: the launchers pass SERVER_NODE_FLAGS.
  */
 function tuneMemory(): void {
   process.setSourceMapsEnabled(false);
-  setFlagsFromString('--heap-growing-percent=100');
+  setFlagsFromString('--heap-growing-percent=50');
 }
 
 export async function startServer({ dev = false, port, hostname }: ServerOptions = {}): Promise<RunningServer> {

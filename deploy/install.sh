@@ -212,7 +212,8 @@ export NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOST=127.0.0.1 PORT=\$port
 # Two malloc arenas, as in broadsheet@.service (ADR 020).
 export MALLOC_ARENA_MAX=2
 # The server bundle run by node itself (ADR 024): one process, so SIGTERM reaches the server.
-nohup "$NODE" .next/broadsheet/server.mjs >>"$LOCAL_DIR/log/instance-\$port.log" 2>&1 &
+# 4 MB semi-spaces, as in broadsheet@.service (ADR 027).
+nohup "$NODE" --max-semi-space-size=4 .next/broadsheet/server.mjs >>"$LOCAL_DIR/log/instance-\$port.log" 2>&1 &
 echo \$! > "$LOCAL_DIR/run/instance-\$port.pid"
 SCRIPT
   cat > "$LOCAL_DIR/bin/stop-instance" <<SCRIPT

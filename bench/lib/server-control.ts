@@ -2,7 +2,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BENCH_SERVER_BUNDLE } from '../../scripts/build';
+import { BENCH_SERVER_BUNDLE, SERVER_NODE_FLAGS } from '../../scripts/build';
 
 export const PAGE_TYPES = ['home', 'article', 'section page 2', 'tag', 'author', 'search', 'rss', 'sitemap chunk'] as const;
 export type PageType = (typeof PAGE_TYPES)[number];
@@ -39,7 +39,7 @@ export interface BenchServer {
 export async function startBenchServer({ databaseUrl, port, mediaDir, nodeOptions = [] }: { databaseUrl: string; port: number; mediaDir: string; nodeOptions?: string[] }): Promise<BenchServer> {
   // The bundle scripts/build.ts makes, run by plain node as npm start runs the server (ADR 024).
   const child: ChildProcess = fork(join(import.meta.dirname, '..', '..', BENCH_SERVER_BUNDLE), [], {
-    execArgv: nodeOptions,
+    execArgv: [...SERVER_NODE_FLAGS, ...nodeOptions],
     env: {
       ...process.env,
       NODE_ENV: 'production',

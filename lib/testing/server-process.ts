@@ -7,7 +7,7 @@ import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ensureBuild, SERVER_BUNDLE } from '../../scripts/build';
+import { ensureBuild, SERVER_BUNDLE, SERVER_NODE_FLAGS } from '../../scripts/build';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BUILD_LOCK = join(ROOT, '.next-build.lock');
@@ -72,7 +72,7 @@ export interface ServerProcessOptions {
 export async function startServerProcess({ databaseUrl, mediaDir, port, env = {} }: ServerProcessOptions): Promise<ServerProcess> {
   const listenPort = port ?? (await freePort());
   const url = `http://127.0.0.1:${listenPort}`;
-  const child = spawn(process.execPath, [SERVER_BUNDLE], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_BUNDLE], {
     cwd: ROOT,
     env: {
       ...process.env,
