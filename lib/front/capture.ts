@@ -59,6 +59,11 @@ export class CaptureResponse extends ServerResponse {
 
   override write(chunk: Chunk, encodingOrCallback?: BufferEncoding | Callback, callback?: Callback): boolean {
     const cb = typeof encodingOrCallback === 'function' ? encodingOrCallback : callback;
+    if (this.finished) {
+      // The reader of a streamed response left (see spill): what Next still writes goes nowhere.
+      cb?.();
+      return true;
+    }
     const encoding = typeof encodingOrCallback === 'string' ? encodingOrCallback : undefined;
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     if (this.spilled) {
@@ -99,6 +104,16 @@ export class CaptureResponse extends ServerResponse {
     const target = this.options.onSpill?.(this.statusCode, this.getHeaders());
     this.spilled = target ?? null;
     if (!target) return;
+    // A reader who leaves mid-stream closes the real response: Next, waiting for a drain that
+    // will never come, must hear a close as it would from its own response, and the render must
+    // end, or every later request for this URL would wait on it forever.
+    target.once('close', () => {
+      if (this.finished) return;
+      this.finished = true;
+      this.resolveDone('spilled');
+      this.emit('drain');
+      this.emit('close');
+    });
     for (const chunk of this.chunks) target.write(chunk);
     this.chunks.length = 0;
   }

@@ -1,5 +1,5 @@
 // The front layer against a stand-in for Next: what it stores, shares and refuses to.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, get as httpGet, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { invalidate, recordNotFound, recordTags } from '../cache-tags';
@@ -16,6 +16,8 @@ interface Page {
   /** Runs mid-render, e.g. an invalidation racing the render. */
   during?: () => Promise<void>;
   delayMs?: number;
+  /** Streams this many 64 kB chunks, waiting for 'drain' as Next does, until done or the response closes. */
+  streamChunks?: number;
 }
 
 const pages = new Map<string, Page>();
@@ -40,6 +42,16 @@ async function fakeNext(req: IncomingMessage, res: ServerResponse) {
   res.setHeader('content-type', 'text/html; charset=utf-8');
   res.setHeader('cache-control', 'private, no-cache, no-store, max-age=0, must-revalidate');
   for (const [name, value] of Object.entries(page.headers ?? {})) res.setHeader(name, value);
+  if (page.streamChunks) {
+    res.setHeader('content-type', 'application/xml');
+    let closed = false;
+    res.once('close', () => (closed = true));
+    for (let i = 0; i < page.streamChunks && !closed; i++) {
+      if (!res.write('y'.repeat(64 * 1024))) await new Promise((resolve) => res.once('drain', resolve));
+    }
+    res.end();
+    return;
+  }
   res.write('<!DOCTYPE html><html><head><script src="/_next/static/chunks/x.js" async=""></script></head><body>');
   res.end(`${page.body ?? `page ${req.url}`}<script>self.__next_f.push([1,"x"])</script></body></html>`);
 }
@@ -229,6 +241,22 @@ describe('front layer', () => {
     const conditional = await get('/sitemaps/articles-1.xml', { headers: { 'if-none-match': '"lastmod-2026"' } });
     expect(conditional.status).toBe(304);
     expect(front.cache.size).toBe(0);
+  });
+
+  it('ends a streamed render whose reader left mid-stream, so the next request for it is answered', async () => {
+    pages.set('/sitemaps/articles-2.xml', { tags: ['sitemaps'], streamChunks: 400 });
+    await new Promise<void>((resolve, reject) => {
+      const request = httpGet(`${base}/sitemaps/articles-2.xml`, (response) => {
+        response.once('data', () => {
+          request.destroy();
+          resolve();
+        });
+      });
+      request.on('error', (error) => (request.destroyed ? undefined : reject(error)));
+    });
+    const again = await get('/sitemaps/articles-2.xml', { signal: AbortSignal.timeout(10_000) });
+    expect(again.headers.get('x-cache')).toBe('STREAM');
+    expect((await again.text()).length).toBe(400 * 64 * 1024);
   });
 
   it('passes the newsroom and RSC requests straight to Next', async () => {
