@@ -78,16 +78,16 @@ function watchRss(server: BenchServer, everyMs: number): { stop(): number[] } {
 }
 
 /**
- * Waits until renders that wrk left in flight have finished (a cached page answers quickly again),
- * so they do not slow whatever is measured next.
+ * Waits until renders that wrk left in flight have finished, so they do not slow whatever is
+ * measured next: the server's CPU use over a quarter second falls under a tenth. (A cached page
+ * answering quickly is no sign: it is served between the steps of queued renders.)
  */
-async function drained(server: BenchServer, warmPath: string): Promise<void> {
+async function drained(server: BenchServer): Promise<void> {
   const deadline = performance.now() + 60_000;
   while (performance.now() < deadline) {
-    const started = performance.now();
-    await fetch(server.origin + warmPath).then((r) => r.arrayBuffer());
-    if (performance.now() - started < 20) return;
+    const before = server.cpuSeconds();
     await sleep(250);
+    if (server.cpuSeconds() - before < 0.025) return;
   }
 }
 
@@ -194,7 +194,7 @@ async function main() {
         cold[type].load = storm;
         cold[type].renderedShare = Math.min(1, pool.length / Math.max(1, storm.requests));
         console.log(`  ${type}: ${storm.rps.toFixed(0)} req/s, p50 ${storm.p50Ms.toFixed(0)} ms, p99 ${storm.p99Ms.toFixed(0)} ms, ${storm.errors} errors`);
-        await drained(server, pools.home[0]!.path);
+        await drained(server);
       }
     }
     const loadSamples = rssUnderLoad.stop();

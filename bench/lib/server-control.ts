@@ -32,8 +32,13 @@ export interface BenchServer {
   memory(): Promise<NodeJS.MemoryUsage & { cacheEntries: number; cacheBytes: number }>;
   /** Resident set size now, in bytes (from /proc, so it costs the server nothing). */
   rss(): number;
+  /** CPU time the server has used so far, in seconds (user + system, from /proc). */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
+
+/** The kernel's USER_HZ, 100 on Linux everywhere in practice. */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 /** Forks the server; `nodeOptions` go to its node (e.g. `--cpu-prof`). */
 export async function startBenchServer({ databaseUrl, port, mediaDir, nodeOptions = [] }: { databaseUrl: string; port: number; mediaDir: string; nodeOptions?: string[] }): Promise<BenchServer> {
@@ -89,6 +94,11 @@ export async function startBenchServer({ databaseUrl, port, mediaDir, nodeOption
     rss: () => {
       const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
       return Number(kb ?? 0) * 1024;
+    },
+    cpuSeconds: () => {
+      // Fields after the parenthesised command name; utime and stime are the 12th and 13th, in clock ticks.
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
     },
     stop: async () => {
       if (child.exitCode === null) {
