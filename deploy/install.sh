@@ -211,6 +211,8 @@ set -a; . "$ENV_FILE"; set +a
 export NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOST=127.0.0.1 PORT=\$port
 # Two malloc arenas, as in broadsheet@.service (ADR 020).
 export MALLOC_ARENA_MAX=2
+# Buffers over 128 kB go back to the system when freed, as in broadsheet@.service (ADR 027).
+export MALLOC_MMAP_THRESHOLD_=131072
 # The server bundle run by node itself (ADR 024): one process, so SIGTERM reaches the server.
 # 4 MB semi-spaces, as in broadsheet@.service (ADR 027).
 nohup "$NODE" --max-semi-space-size=4 .next/broadsheet/server.mjs >>"$LOCAL_DIR/log/instance-\$port.log" 2>&1 &

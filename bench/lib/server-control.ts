@@ -51,6 +51,7 @@ export async function startBenchServer({ databaseUrl, port, mediaDir, nodeOption
       NEXT_TELEMETRY_DISABLED: '1',
       // As npm start and deploy/ run the server (ADR 020).
       MALLOC_ARENA_MAX: '2',
+      MALLOC_MMAP_THRESHOLD_: '131072',
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       HOST: '127.0.0.1',
