@@ -167,6 +167,7 @@ DATABASE_URL=$DATABASE_URL
 REDIS_URL=$REDIS_URL
 SITE_URL=$SITE_URL
 MEDIA_DIR=$MEDIA_DIR
+# The front cache; a loaded instance needs ~300 MB besides it (ADR 027).
 CACHE_MAX_MB=256
 CACHE_S_MAXAGE=30
 # nginx on this machine: believe its X-Forwarded-For, or every reader shares one address and one

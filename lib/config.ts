@@ -21,8 +21,11 @@ const envSchema = z.object({
     .optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).optional(),
   MEDIA_DIR: z.string().min(1).default('./data/media'),
-  /** Front cache budget in megabytes. */
-  CACHE_MAX_MB: wholeNumber(1, 65536).default(256),
+  /**
+   * Front cache budget in megabytes. 64 MB holds ~1,600 article pages (body and brotli form), and
+   * keeps a loaded server under 400 MB in all (ADR 027); larger sites with memory to spare raise it.
+   */
+  CACHE_MAX_MB: wholeNumber(1, 65536).default(64),
   /** Seconds a CDN or proxy may keep a reader page (s-maxage). */
   CACHE_S_MAXAGE: wholeNumber(0, 86400).default(30),
   /**
