@@ -195,7 +195,6 @@ export interface BreakingBar {
 
 /** The breaking-news bar for readers, or null once it has expired. The render expires with it. */
 export async function getBreakingBar(now = new Date()): Promise<BreakingBar | null> {
-  recordTags(tags.settings);
   const row = await readSettingsRow();
   const text = row?.breakingText?.trim();
   if (!text || !row?.breakingExpiresAt || row.breakingExpiresAt <= now) return null;

@@ -12,7 +12,7 @@
  * matter); it never grows beyond what the tools invalidated while that server ran.
  */
 import { appendFile, mkdir } from 'node:fs/promises';
-import { closeSync, mkdirSync, openSync, readSync, statSync, truncateSync, watch, type FSWatcher } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, statSync, truncateSync, watch as watchFiles, type FSWatcher } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { config } from './config';
@@ -49,7 +49,7 @@ const RESTAT_MS = 1_000;
 function watchJournal(path: string, onChange: () => void): FSWatcher | undefined {
   try {
     mkdirSync(dirname(path), { recursive: true });
-    const watcher = watch(dirname(path), { persistent: false }, (_event, name) => {
+    const watcher = watchFiles(dirname(path), { persistent: false }, (_event, name) => {
       if (name === null || name === basename(path)) onChange();
     });
     watcher.on('error', () => watcher.close());

@@ -91,7 +91,6 @@ export const readSettingsRow = cache(
  * Memoised per render (React `cache`): the page, its metadata and the layout ask alike.
  */
 export const getSiteSettings = cache(async function getSiteSettings(): Promise<SiteSettings> {
-  recordTags(tags.settings);
   const row = await readSettingsRow();
   if (!row) return FALLBACK;
   return {

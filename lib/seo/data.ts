@@ -58,7 +58,6 @@ export function mediaImage(row: MediaRow | null, alt?: string | null): MediaImag
  * Memoised per render (React `cache`): the page, its metadata and the layout ask alike.
  */
 export const getSeoSettings = cache(async function getSeoSettings(): Promise<SeoSettings> {
-  recordTags(tags.settings);
   const row = await readSettingsRow();
   if (!row) return DEFAULTS;
   return {
