@@ -64,14 +64,30 @@ function phase(name: string, detail: string): void {
   console.log(`[${at.toFixed(0)} s] ${name}: ${detail}`);
 }
 
-/** Samples the server's RSS every `everyMs` until stopped; returns every sample in bytes. */
-function watchRss(server: BenchServer, everyMs: number): { stop(): number[] } {
-  const samples: number[] = [server.rss()];
-  const timer = setInterval(() => samples.push(server.rss()), everyMs);
+/**
+ * Samples the server's RSS every `everyMs` until stopped; returns every sample in bytes. `step`
+ * names what runs from now on, so the report can say which step the peak came with.
+ */
+function watchRss(server: BenchServer, everyMs: number): { step(name: string): void; peaks: Record<string, number>; stop(): number[] } {
+  const samples: number[] = [];
+  const peaks: Record<string, number> = {};
+  let current = 'start';
+  const sample = () => {
+    const rss = server.rss();
+    samples.push(rss);
+    peaks[current] = Math.max(peaks[current] ?? 0, rss);
+  };
+  sample();
+  const timer = setInterval(sample, everyMs);
   return {
+    step(name) {
+      sample();
+      current = name;
+    },
+    peaks,
     stop() {
       clearInterval(timer);
-      samples.push(server.rss());
+      sample();
       return samples;
     },
   };
@@ -154,6 +170,7 @@ async function main() {
     const rssUnderLoad = watchRss(server, 250);
     const warm = {} as Record<PageType, WarmResult>;
     for (const type of PAGE_TYPES) {
+      rssUnderLoad.step(`warm ${type}`);
       const ours: LoadResult[] = [];
       const theirs: LoadResult[] = [];
       await load(server.origin, [pools[type][0]!.path], { seconds: 1, connections }); // JIT and sockets warm
@@ -179,6 +196,7 @@ async function main() {
     phase('cold', `${plan.coldSamples} single requests per page type, each right after invalidating its tags…`);
     const cold = {} as Record<PageType, ColdResult>;
     for (const type of PAGE_TYPES) {
+      rssUnderLoad.step(`cold ${type}`);
       const sample = pools[type][0]!;
       await coldLatency(server, sample.path, sample.tags, 2); // the render path's code is warm, like a running site's
       const single = await coldLatency(server, sample.path, sample.tags, plan.coldSamples);
@@ -188,6 +206,7 @@ async function main() {
     if (plan.coldSeconds > 0) {
       phase('cold storm', `${plan.coldSeconds} s at ${connections} connections over freshly invalidated URLs of each type…`);
       for (const type of PAGE_TYPES) {
+        rssUnderLoad.step(`cold storm ${type}`);
         const pool = pools[type];
         await server.invalidate([...new Set(pool.flatMap((p) => p.tags))]);
         const storm = await load(server.origin, pool.map((p) => p.path), { seconds: plan.coldSeconds, connections });
@@ -270,6 +289,7 @@ async function main() {
       },
       memory: {
         underLoadMaxMb: Math.max(...loadSamples) / MB,
+        underLoadPeaksMb: Object.fromEntries(Object.entries(rssUnderLoad.peaks).map(([step, bytes]) => [step, bytes / MB])),
         soakStartMb: median(soakSamples.slice(0, window)) / MB,
         soakEndMb: median(soakSamples.slice(-window)) / MB,
         soakMaxMb: Math.max(...soakSamples) / MB,

@@ -48,6 +48,8 @@ export interface BenchResults {
   publish: { runs: { articleMs: number; homeMs: number }[]; articleMedianMs: number; articleMaxMs: number; homeMedianMs: number };
   memory: {
     underLoadMaxMb: number;
+    /** The highest RSS sampled during each step of the warm and cold loads. */
+    underLoadPeaksMb?: Record<string, number>;
     soakStartMb: number;
     soakEndMb: number;
     soakMaxMb: number;
@@ -137,6 +139,8 @@ export function renderReport(r: BenchResults): string {
 
   lines.push('', '## Memory (server RSS)', '');
   lines.push(`- under the warm and cold loads: max ${n0(r.memory.underLoadMaxMb)} MB`);
+  const peaks = Object.entries(r.memory.underLoadPeaksMb ?? {}).sort(([, a], [, b]) => b - a);
+  if (peaks.length) lines.push(`- highest steps: ${peaks.slice(0, 4).map(([step, mb]) => `${step} ${n0(mb)} MB`).join(' · ')}`);
   lines.push(
     `- ${r.plan.soakSeconds} s soak (ten warm URLs of every page type, one invalidated every 250 ms; ${n0(r.memory.soakLoad.rps)} req/s, ${r.memory.soakLoad.errors} errors): ` +
       `${n0(r.memory.soakStartMb)} MB in the first sixth → ${n0(r.memory.soakEndMb)} MB in the last (median), max ${n0(r.memory.soakMaxMb)} MB`,

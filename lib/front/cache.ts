@@ -71,9 +71,13 @@ export class FrontCache {
   }
 
   get(key: string): CacheEntry | undefined {
-    const segment = this.main.has(key) ? this.main : this.notFound;
-    const entry = segment.get(key);
-    if (!entry) return undefined;
+    let segment = this.main;
+    let entry = segment.get(key);
+    if (!entry) {
+      segment = this.notFound;
+      entry = segment.get(key);
+      if (!entry) return undefined;
+    }
     if (entry.expiresAt !== undefined && entry.expiresAt <= this.now()) {
       this.delete(key);
       return undefined;

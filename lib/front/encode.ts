@@ -71,7 +71,21 @@ export function chooseVariant(entry: CacheEntry, acceptEncoding: string | undefi
   return { encoding: 'identity', variant: entry.identity, grown };
 }
 
+/** Parsed Accept-Encoding headers: browsers send one of a handful, so each is parsed once. */
+const acceptedCodings = new Map<string, (coding: string) => boolean>();
+const MAX_ACCEPT_HEADERS = 256;
+
 function parseAcceptEncoding(header: string): (coding: string) => boolean {
+  let accepted = acceptedCodings.get(header);
+  if (!accepted) {
+    if (acceptedCodings.size >= MAX_ACCEPT_HEADERS) acceptedCodings.clear();
+    accepted = readAcceptEncoding(header);
+    acceptedCodings.set(header, accepted);
+  }
+  return accepted;
+}
+
+function readAcceptEncoding(header: string): (coding: string) => boolean {
   const q = new Map<string, number>();
   for (const part of header.split(',')) {
     const [name, ...params] = part.trim().toLowerCase().split(';');

@@ -11,17 +11,17 @@ import { Writable } from 'node:stream';
 import { catchUpInvalidations, collectTags, invalidatedSince, onInvalidate, sharedFresh, sharedStamp, tagEpoch, tags as tagNames, tagVersionSource, type RenderRecord } from '../cache-tags';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../session-cookie';
 import { getSiteSettings } from '../settings';
-import { FrontCache, type CacheEntry } from './cache';
+import { FrontCache, type CacheEntry, type Variant } from './cache';
 import { CaptureResponse } from './capture';
 import { clientIp, plainAddress } from './client-ip';
-import { buildEntry, chooseVariant, matchesIfNoneMatch } from './encode';
+import { buildEntry, chooseVariant, matchesIfNoneMatch, type Encoding } from './encode';
 import { loadEnhanceModule, type StaticAsset } from './enhance-asset';
 import { HSTS, PRIVATE_NO_STORE, publicCacheControl, readerCsp, SECURITY_HEADERS, viaHttps } from './headers';
-import { normaliseUrl, readablePath } from './normalise';
 import { RenderSlots } from './render-slots';
 import { badRequestPage, errorPage, gonePage, isEmptyErrorShell, notFoundPage, type StaticPageOptions } from './pages';
-import { looksLikeWordPress, RedirectTable, resolveWordPressUrl } from './redirects';
+import { RedirectTable, resolveWordPressUrl } from './redirects';
 import { stripLinkHeader, stripRuntime } from './strip';
+import { RequestTargets, type RequestTarget } from './targets';
 import { handleViewBeacon } from './view-beacon';
 
 export type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -42,7 +42,8 @@ export interface FrontOptions {
 }
 
 export interface FrontLayer {
-  (req: IncomingMessage, res: ServerResponse): Promise<void>;
+  /** Returns nothing when it answered at once from the cache, else a promise of the answer. */
+  (req: IncomingMessage, res: ServerResponse): Promise<void> | undefined;
   cache: FrontCache;
   /** Stops listening for invalidations. */
   close(): void;
@@ -105,8 +106,8 @@ function headerText(value: OutgoingHttpHeaders[string]): string {
   return Array.isArray(value) ? value.join(', ') : String(value);
 }
 
-function isRscRequest(req: IncomingMessage, url: string): boolean {
-  return RSC_HEADERS.some((name) => req.headers[name] !== undefined) || /[?&]_rsc=/.test(url);
+function isRscRequest(req: IncomingMessage, rawQuery: string): boolean {
+  return RSC_HEADERS.some((name) => req.headers[name] !== undefined) || /(?:^|&)_rsc=/.test(rawQuery);
 }
 
 export function hasSessionCookie(cookieHeader: string | undefined): boolean {
@@ -118,8 +119,10 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
   const maxEntryBytes = options.maxEntryBytes ?? MAX_ENTRY_BYTES;
   const https = options.siteUrl.startsWith('https:');
   const csp = readerCsp({ https });
+  const sharedCacheControl = publicCacheControl(sMaxage);
   const cache = new FrontCache({ maxBytes: options.cacheMaxBytes });
   const redirects = new RedirectTable();
+  const targets = new RequestTargets();
   const files = publicFiles(options.publicDir);
   let enhance: StaticAsset = loadEnhanceModule(options.publicDir);
   const inflight = new Map<string, Promise<RenderOutcome>>();
@@ -185,6 +188,23 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
     return fixed;
   }
 
+  /**
+   * The header list of a response with a body, reused while the same variant is sent the same way
+   * (ADR 028): a cached page's hits then build no header list at all, as writeHead only reads it.
+   */
+  const responseHeaders = new WeakMap<Variant, { cacheControl: string; cacheStatus: string; https: boolean; list: string[] }>();
+
+  function responseHeadersOf(entry: CacheEntry, variant: Variant, encoding: Encoding, cacheControl: string, cacheStatus: string, https: boolean): string[] {
+    const known = responseHeaders.get(variant);
+    if (known && known.cacheControl === cacheControl && known.cacheStatus === cacheStatus && known.https === https) return known.list;
+    const fixed = fixedHeadersOf(entry);
+    const list = [...fixed.rest, 'cache-control', cacheControl, 'etag', variant.etag, 'x-cache', cacheStatus, ...fixed.contentType, 'content-length', String(variant.body.length)];
+    if (encoding !== 'identity') list.push('content-encoding', encoding);
+    if (https) list.push('strict-transport-security', HSTS);
+    responseHeaders.set(variant, { cacheControl, cacheStatus, https, list });
+    return list;
+  }
+
   function send(
     req: IncomingMessage,
     res: ServerResponse,
@@ -193,19 +213,23 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
   ): void {
     const { encoding, variant, grown } = chooseVariant(entry, conditional.encoding);
     if (grown && key !== undefined) cache.resize(key, entry);
-    const fixed = fixedHeadersOf(entry);
-    const headers = [...fixed.rest, 'cache-control', cacheControl, 'etag', variant.etag, 'x-cache', cacheStatus];
-    if (overHttps.has(req)) headers.push('strict-transport-security', HSTS);
+    const https = overHttps.has(req);
     if (entry.status === 200 && matchesIfNoneMatch(conditional.etag, entry)) {
+      const headers = [...fixedHeadersOf(entry).rest, 'cache-control', cacheControl, 'etag', variant.etag, 'x-cache', cacheStatus];
+      if (https) headers.push('strict-transport-security', HSTS);
       res.writeHead(304, headers);
       res.end();
       return;
     }
-    headers.push(...fixed.contentType, 'content-length', String(variant.body.length));
-    if (encoding !== 'identity') headers.push('content-encoding', encoding);
-    res.writeHead(entry.status, headers);
+    res.writeHead(entry.status, responseHeadersOf(entry, variant, encoding, cacheControl, cacheStatus, https));
     if (req.method === 'HEAD') res.end();
     else res.end(variant.body);
+  }
+
+  /** A stored entry answering `req` as a hit. */
+  function sendHit(req: IncomingMessage, res: ServerResponse, entry: CacheEntry, key: string): void {
+    const cacheControl = entry.expiresAt === undefined ? sharedCacheControl : publicCacheControl(sMaxage, secondsLeft(entry));
+    send(req, res, entry, { cacheControl, cacheStatus: 'HIT', conditional: { etag: req.headers['if-none-match'], encoding: req.headers['accept-encoding'] }, key });
   }
 
   function sendPage(
@@ -347,11 +371,29 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
     return entry.expiresAt === undefined ? undefined : (entry.expiresAt - Date.now()) / 1000;
   }
 
-  async function serveReader(req: IncomingMessage, res: ServerResponse, rawUrl: string): Promise<void> {
+  /**
+   * The cached-page path, synchronous (ADR 028): answers `target` from the cache and returns true
+   * when nothing needs waiting for — no redirect applies or is loading, no session, one instance.
+   * Otherwise returns false and {@link serveReader} takes the request, which decides the same
+   * questions the long way. A hit thus costs no promise, and with Next's AsyncLocalStorage hooks
+   * on every promise, that is a measurable share of a cached page's CPU.
+   */
+  function serveCachedPage(req: IncomingMessage, res: ServerResponse, target: RequestTarget): boolean {
+    const { url } = target;
+    if (dev || url.redirect !== undefined || target.wordPress || url.path.startsWith('/preview/') || hasSessionCookie(req.headers.cookie)) return false;
     // A command-line tool (import, seed) may have invalidated pages since the last request (ADR 018).
     catchUpInvalidations();
-    const url = normaliseUrl(rawUrl);
-    const search = new URLSearchParams(rawUrl.includes('?') ? rawUrl.slice(rawUrl.indexOf('?') + 1) : '');
+    if (!redirects.isCurrent() || redirects.lookup(url.path) !== undefined) return false;
+    const hit = cache.get(url.key);
+    if (!hit) return false;
+    sendHit(req, res, hit, url.key);
+    return true;
+  }
+
+  async function serveReader(req: IncomingMessage, res: ServerResponse, target: RequestTarget): Promise<void> {
+    catchUpInvalidations();
+    const { url } = target;
+    const search = new URLSearchParams(target.rawQuery);
     // Waiting costs promises on every cached page; a current table on one instance needs none.
     if (!redirects.isCurrent()) {
       await redirects.ready().catch((error: unknown) => {
@@ -367,7 +409,7 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
       return redirect(req, res, extra && !/^[a-z]+:/i.test(fromTable.location) ? `${fromTable.location}${joiner}${extra}` : fromTable.location);
     }
     if (url.redirect) return redirect(req, res, url.redirect);
-    if (looksLikeWordPress(url.path, search)) {
+    if (target.wordPress) {
       const target = await resolveWordPressUrl(url.path, search);
       if (target) return redirect(req, res, target);
     }
@@ -387,7 +429,7 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
       hit = undefined;
     }
     if (hit) {
-      send(req, res, hit, { cacheControl: publicCacheControl(sMaxage, secondsLeft(hit)), cacheStatus: 'HIT', conditional, key: url.key });
+      sendHit(req, res, hit, url.key);
       return;
     }
 
@@ -397,7 +439,7 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
       const outcome = await pending;
       const stored = cache.get(url.key);
       if (outcome.kind === 'rendered' && stored) {
-        send(req, res, stored, { cacheControl: publicCacheControl(sMaxage, secondsLeft(stored)), cacheStatus: 'HIT', conditional, key: url.key });
+        sendHit(req, res, stored, url.key);
         return;
       }
       // The shared render was not storable (too big, stale, sets a cookie): this request renders its own.
@@ -427,15 +469,26 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
     await serveRendered(req, res, rendered, false, conditional, 'MISS');
   }
 
-  const front = async function front(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const rawUrl = req.url ?? '/';
-    const path = rawUrl.split('?')[0]!;
+  const front = function front(req: IncomingMessage, res: ServerResponse): Promise<void> | undefined {
+    const target = targets.get(req.url ?? '/');
     // Everything downstream (sign-in limits, the view beacon) reads the client from X-Forwarded-For:
     // replace whatever the client sent with the address we believe (TRUST_PROXY decides).
-    req.headers['x-forwarded-for'] = clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustProxy);
+    const client = clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustProxy);
+    req.headers['x-forwarded-for'] = client;
     noteTransport(req);
+    const reader = (req.method === 'GET' || req.method === 'HEAD') && !PASS_THROUGH.test(target.rawPath) && !files.has(target.rawPath) && !isRscRequest(req, target.rawQuery);
     try {
-      if (!readablePath(path)) {
+      if (reader && target.readable && serveCachedPage(req, res, target)) return;
+    } catch (error) {
+      return failed(req, res, error);
+    }
+    return route(req, res, { target, reader, client });
+  } as FrontLayer;
+
+  async function route(req: IncomingMessage, res: ServerResponse, { target, reader, client }: { target: RequestTarget; reader: boolean; client: string }): Promise<void> {
+    const path = target.rawPath;
+    try {
+      if (!target.readable) {
         if (path.startsWith('/api/')) {
           setSecurityHeaders(req, res);
           res.writeHead(400, { 'content-type': 'application/json', 'cache-control': PRIVATE_NO_STORE });
@@ -445,7 +498,7 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
       }
       if (path === '/api/views') {
         setSecurityHeaders(req, res);
-        await handleViewBeacon(req, res, req.headers['x-forwarded-for']);
+        await handleViewBeacon(req, res, client);
         return;
       }
       if (path === '/enhance.js' && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -454,23 +507,27 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
         enhance.serve(req, res);
         return;
       }
-      const reader = (req.method === 'GET' || req.method === 'HEAD') && !PASS_THROUGH.test(path) && !files.has(path) && !isRscRequest(req, rawUrl);
       if (!reader) {
         setSecurityHeaders(req, res);
         if (/^\/(?:admin|preview)(?:\/|$)/.test(path)) res.setHeader('cache-control', PRIVATE_NO_STORE);
         await handle(req, res);
         return;
       }
-      await serveReader(req, res, rawUrl);
+      await serveReader(req, res, target);
     } catch (error) {
-      console.error(`Front layer failed on ${req.method} ${rawUrl}:`, error);
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      sendPage(req, res, { status: 500, html: errorPage(await staticPageOptions()), cacheStatus: 'ERROR', cacheControl: PRIVATE_NO_STORE });
+      await failed(req, res, error);
     }
-  } as FrontLayer;
+  }
+
+  async function failed(req: IncomingMessage, res: ServerResponse, error: unknown): Promise<void> {
+    console.error(`Front layer failed on ${req.method} ${req.url}:`, error);
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    sendPage(req, res, { status: 500, html: errorPage(await staticPageOptions()), cacheStatus: 'ERROR', cacheControl: PRIVATE_NO_STORE });
+  }
+
   front.cache = cache;
   front.close = stopListening;
   return front;

@@ -109,6 +109,13 @@ describe('HSTS', () => {
     expect((await get(proxied.port, '/admin')).headers['strict-transport-security']).toBeUndefined();
     expect(seenProto).toContain('https');
   });
+
+  it('follows each request for one cached page, whichever transport stored or last served it', async () => {
+    const viaProxy = (proto?: string) => get(proxied.port, '/world', proto ? { 'x-forwarded-proto': proto } : {});
+    const answers = [await viaProxy('https'), await viaProxy(), await viaProxy('https'), await viaProxy('http')];
+    expect(answers.map((res) => res.headers['x-cache'])).toEqual(['MISS', 'HIT', 'HIT', 'HIT']);
+    expect(answers.map((res) => res.headers['strict-transport-security'])).toEqual([HSTS, undefined, HSTS, undefined]);
+  });
 });
 
 describe('the newsroom', () => {
