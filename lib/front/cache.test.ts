@@ -29,6 +29,19 @@ describe('FrontCache', () => {
     expect(cache.get('/c')).toBeDefined();
   });
 
+  it('keeps a page that is read all along while a stream of new pages passes through', () => {
+    const cache = new FrontCache({ maxBytes: 10 * 2000 });
+    for (let i = 0; i < 10; i++) cache.set(`/old-${i}`, entry(200, ['t'], 1500));
+    cache.set('/hot', entry(200, ['t'], 1500));
+    for (let i = 0; i < 100; i++) {
+      expect(cache.get('/hot'), `after ${i} new pages`).toBeDefined();
+      cache.set(`/new-${i}`, entry(200, ['t'], 1500));
+    }
+    expect(cache.bytes).toBeLessThanOrEqual(10 * 2000);
+    expect(cache.get('/old-9')).toBeUndefined();
+    expect(cache.get('/new-99')).toBeDefined();
+  });
+
   it('keeps 404s within their share so random URLs cannot push out pages', () => {
     const cache = new FrontCache({ maxBytes: 20_000, notFoundShare: 0.2 });
     cache.set('/hot', entry(200, ['article:1'], 1500));

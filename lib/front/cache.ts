@@ -44,17 +44,22 @@ export function entrySize(key: string, entry: CacheEntry): number {
   return size;
 }
 
+/** A stored entry with its counted size and where it stands in its segment's order. */
+interface Slot {
+  entry: CacheEntry;
+  size: number;
+  /** The segment's clock when the slot was last put at the newest end. */
+  position: number;
+}
+
 export class FrontCache {
   readonly maxBytes: number;
   private readonly notFoundMax: number;
   private readonly now: () => number;
   // Map iteration order is insertion order: re-inserting on a hit makes the first key the least recently used.
-  private readonly main = new Map<string, CacheEntry>();
-  private readonly notFound = new Map<string, CacheEntry>();
-  private readonly sizes = new Map<string, number>();
+  private readonly main = new Segment();
+  private readonly notFound = new Segment();
   private readonly byTag = new Map<string, Set<string>>();
-  private mainBytes = 0;
-  private notFoundBytes = 0;
 
   constructor({ maxBytes, notFoundShare = 0.1, now = Date.now }: FrontCacheOptions) {
     this.maxBytes = maxBytes;
@@ -63,28 +68,27 @@ export class FrontCache {
   }
 
   get bytes(): number {
-    return this.mainBytes + this.notFoundBytes;
+    return this.main.bytes + this.notFound.bytes;
   }
 
   get size(): number {
-    return this.main.size + this.notFound.size;
+    return this.main.slots.size + this.notFound.slots.size;
   }
 
   get(key: string): CacheEntry | undefined {
     let segment = this.main;
-    let entry = segment.get(key);
-    if (!entry) {
+    let slot = segment.slots.get(key);
+    if (!slot) {
       segment = this.notFound;
-      entry = segment.get(key);
-      if (!entry) return undefined;
+      slot = segment.slots.get(key);
+      if (!slot) return undefined;
     }
-    if (entry.expiresAt !== undefined && entry.expiresAt <= this.now()) {
+    if (slot.entry.expiresAt !== undefined && slot.entry.expiresAt <= this.now()) {
       this.delete(key);
       return undefined;
     }
-    segment.delete(key);
-    segment.set(key, entry);
-    return entry;
+    segment.touch(key, slot);
+    return slot.entry;
   }
 
   /** Stores `entry` unless it alone exceeds its segment's budget. Returns whether it was stored. */
@@ -94,10 +98,7 @@ export class FrontCache {
     const isNotFound = entry.status === 404;
     if (size > (isNotFound ? this.notFoundMax : this.maxBytes)) return false;
 
-    (isNotFound ? this.notFound : this.main).set(key, entry);
-    this.sizes.set(key, size);
-    if (isNotFound) this.notFoundBytes += size;
-    else this.mainBytes += size;
+    (isNotFound ? this.notFound : this.main).add(key, entry, size);
     for (const tag of entry.tags) {
       let keys = this.byTag.get(tag);
       if (!keys) this.byTag.set(tag, (keys = new Set()));
@@ -105,18 +106,17 @@ export class FrontCache {
     }
 
     this.evictOverBudget();
-    return this.sizes.has(key);
+    return this.main.slots.has(key) || this.notFound.slots.has(key);
   }
 
   /** Counts `entry`'s size again after it gained a compressed form, if it is still the one stored under `key`. */
   resize(key: string, entry: CacheEntry): void {
-    const segment = this.main.get(key) === entry ? this.main : this.notFound.get(key) === entry ? this.notFound : undefined;
-    if (!segment) return;
+    const segment = this.main.slots.get(key)?.entry === entry ? this.main : this.notFound.slots.get(key)?.entry === entry ? this.notFound : undefined;
+    const slot = segment?.slots.get(key);
+    if (!segment || !slot) return;
     const size = entrySize(key, entry);
-    const growth = size - (this.sizes.get(key) ?? 0);
-    this.sizes.set(key, size);
-    if (segment === this.notFound) this.notFoundBytes += growth;
-    else this.mainBytes += growth;
+    segment.bytes += size - slot.size;
+    slot.size = size;
     this.evictOverBudget();
   }
 
@@ -136,23 +136,18 @@ export class FrontCache {
    * paths cannot know which URLs were asked for, so a content change clears them all.
    */
   dropNotFound(): void {
-    for (const key of [...this.notFound.keys()]) this.delete(key);
+    for (const key of [...this.notFound.slots.keys()]) this.delete(key);
   }
 
   clear(): void {
-    for (const key of [...this.sizes.keys()]) this.delete(key);
+    for (const key of [...this.main.slots.keys(), ...this.notFound.slots.keys()]) this.delete(key);
   }
 
   delete(key: string): boolean {
-    const segment = this.main.has(key) ? this.main : this.notFound.has(key) ? this.notFound : undefined;
-    const entry = segment?.get(key);
-    if (!segment || !entry) return false;
-    segment.delete(key);
-    const size = this.sizes.get(key) ?? 0;
-    this.sizes.delete(key);
-    if (segment === this.notFound) this.notFoundBytes -= size;
-    else this.mainBytes -= size;
-    for (const tag of entry.tags) {
+    const segment = this.main.slots.has(key) ? this.main : this.notFound.slots.has(key) ? this.notFound : undefined;
+    const slot = segment?.remove(key);
+    if (!slot) return false;
+    for (const tag of slot.entry.tags) {
       const keys = this.byTag.get(tag);
       keys?.delete(key);
       if (keys?.size === 0) this.byTag.delete(tag);
@@ -161,13 +156,45 @@ export class FrontCache {
   }
 
   private evictOverBudget(): void {
-    while (this.notFoundBytes > this.notFoundMax) this.evictOldest(this.notFound);
+    while (this.notFound.bytes > this.notFoundMax) this.evictOldest(this.notFound);
     // Under pressure 404s go first: they are the cheapest to render again.
-    while (this.bytes > this.maxBytes) this.evictOldest(this.notFound.size ? this.notFound : this.main);
+    while (this.bytes > this.maxBytes) this.evictOldest(this.notFound.slots.size ? this.notFound : this.main);
   }
 
-  private evictOldest(segment: Map<string, CacheEntry>): void {
-    const oldest = segment.keys().next();
+  private evictOldest(segment: Segment): void {
+    const oldest = segment.slots.keys().next();
     if (!oldest.done) this.delete(oldest.value);
+  }
+}
+
+/**
+ * Entries in least-recently-used order (a Map iterates in insertion order, so the first key is the
+ * oldest). A hit moves its entry to the newest end only when it has drifted into the older half:
+ * one still among the newer half is nowhere near eviction, and skipping the move spares the
+ * busiest pages two map operations on every hit (ADR 028).
+ */
+class Segment {
+  readonly slots = new Map<string, Slot>();
+  bytes = 0;
+  private clock = 0;
+
+  add(key: string, entry: CacheEntry, size: number): void {
+    this.slots.set(key, { entry, size, position: ++this.clock });
+    this.bytes += size;
+  }
+
+  touch(key: string, slot: Slot): void {
+    if (this.clock - slot.position < this.slots.size >> 1) return;
+    this.slots.delete(key);
+    slot.position = ++this.clock;
+    this.slots.set(key, slot);
+  }
+
+  remove(key: string): Slot | undefined {
+    const slot = this.slots.get(key);
+    if (!slot) return undefined;
+    this.slots.delete(key);
+    this.bytes -= slot.size;
+    return slot;
   }
 }
