@@ -470,19 +470,19 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
   }
 
   const front = function front(req: IncomingMessage, res: ServerResponse): Promise<void> | undefined {
-    const target = targets.get(req.url ?? '/');
-    // Everything downstream (sign-in limits, the view beacon) reads the client from X-Forwarded-For:
-    // replace whatever the client sent with the address we believe (TRUST_PROXY decides).
-    const client = clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustProxy);
-    req.headers['x-forwarded-for'] = client;
-    noteTransport(req);
-    const reader = (req.method === 'GET' || req.method === 'HEAD') && !PASS_THROUGH.test(target.rawPath) && !files.has(target.rawPath) && !isRscRequest(req, target.rawQuery);
     try {
+      const target = targets.get(req.url ?? '/');
+      // Everything downstream (sign-in limits, the view beacon) reads the client from X-Forwarded-For:
+      // replace whatever the client sent with the address we believe (TRUST_PROXY decides).
+      const client = clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustProxy);
+      req.headers['x-forwarded-for'] = client;
+      noteTransport(req);
+      const reader = (req.method === 'GET' || req.method === 'HEAD') && !PASS_THROUGH.test(target.rawPath) && !files.has(target.rawPath) && !isRscRequest(req, target.rawQuery);
       if (reader && target.readable && serveCachedPage(req, res, target)) return;
+      return route(req, res, { target, reader, client });
     } catch (error) {
       return failed(req, res, error);
     }
-    return route(req, res, { target, reader, client });
   } as FrontLayer;
 
   async function route(req: IncomingMessage, res: ServerResponse, { target, reader, client }: { target: RequestTarget; reader: boolean; client: string }): Promise<void> {
