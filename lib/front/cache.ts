@@ -56,7 +56,6 @@ export class FrontCache {
   readonly maxBytes: number;
   private readonly notFoundMax: number;
   private readonly now: () => number;
-  // Map iteration order is insertion order: re-inserting on a hit makes the first key the least recently used.
   private readonly main = new Segment();
   private readonly notFound = new Segment();
   private readonly byTag = new Map<string, Set<string>>();
@@ -111,9 +110,9 @@ export class FrontCache {
 
   /** Counts `entry`'s size again after it gained a compressed form, if it is still the one stored under `key`. */
   resize(key: string, entry: CacheEntry): void {
-    const segment = this.main.slots.get(key)?.entry === entry ? this.main : this.notFound.slots.get(key)?.entry === entry ? this.notFound : undefined;
-    const slot = segment?.slots.get(key);
-    if (!segment || !slot) return;
+    const segment = this.main.slots.has(key) ? this.main : this.notFound;
+    const slot = segment.slots.get(key);
+    if (slot?.entry !== entry) return;
     const size = entrySize(key, entry);
     segment.bytes += size - slot.size;
     slot.size = size;
