@@ -9,8 +9,13 @@ export interface LocalDate {
   day: number;
 }
 
-const formats = new Map<string, Intl.DateTimeFormat>();
+import { boundedMemo } from './bounded-memo';
+
 const MAX_FORMATS = 200;
+const formats = boundedMemo(MAX_FORMATS, (key: string) => {
+  const [locale, options] = JSON.parse(key) as [string, Intl.DateTimeFormatOptions];
+  return new Intl.DateTimeFormat(locale, options);
+});
 
 /**
  * A shared Intl.DateTimeFormat. Creating one costs about as much as rendering a card, and a cold
@@ -18,14 +23,7 @@ const MAX_FORMATS = 200;
  * option sets in use are few, so they are kept.
  */
 export function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale} ${JSON.stringify(options)}`;
-  let format = formats.get(key);
-  if (!format) {
-    if (formats.size >= MAX_FORMATS) formats.clear();
-    format = new Intl.DateTimeFormat(locale, options);
-    formats.set(key, format);
-  }
-  return format;
+  return formats(JSON.stringify([locale, options]));
 }
 
 function parts(date: Date, timeZone: string): Record<string, string> {

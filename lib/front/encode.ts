@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { boundedMemo } from '../bounded-memo';
 import type { CacheEntry, Variant } from './cache';
 
 /** Below this size compression saves less than its headers cost. */
@@ -72,18 +73,8 @@ export function chooseVariant(entry: CacheEntry, acceptEncoding: string | undefi
 }
 
 /** Parsed Accept-Encoding headers: browsers send one of a handful, so each is parsed once. */
-const acceptedCodings = new Map<string, (coding: string) => boolean>();
 const MAX_ACCEPT_HEADERS = 256;
-
-function parseAcceptEncoding(header: string): (coding: string) => boolean {
-  let accepted = acceptedCodings.get(header);
-  if (!accepted) {
-    if (acceptedCodings.size >= MAX_ACCEPT_HEADERS) acceptedCodings.clear();
-    accepted = readAcceptEncoding(header);
-    acceptedCodings.set(header, accepted);
-  }
-  return accepted;
-}
+const parseAcceptEncoding = boundedMemo(MAX_ACCEPT_HEADERS, readAcceptEncoding);
 
 function readAcceptEncoding(header: string): (coding: string) => boolean {
   const q = new Map<string, number>();

@@ -5,6 +5,7 @@
  * worked out once and remembered (ADR 028); a crawler's stream of new targets only costs what it
  * cost before, as the memory is bounded and starts afresh when full.
  */
+import { boundedMemo } from '../bounded-memo';
 import { normaliseUrl, readablePath, type NormalisedUrl } from './normalise';
 import { looksLikeWordPress } from './redirects';
 
@@ -23,18 +24,10 @@ export interface RequestTarget {
 const DEFAULT_MAX_TARGETS = 10_000;
 
 export class RequestTargets {
-  private readonly known = new Map<string, RequestTarget>();
+  readonly get: (rawUrl: string) => RequestTarget;
 
-  constructor(private readonly maxTargets = DEFAULT_MAX_TARGETS) {}
-
-  get(rawUrl: string): RequestTarget {
-    let target = this.known.get(rawUrl);
-    if (!target) {
-      if (this.known.size >= this.maxTargets) this.known.clear();
-      target = Object.freeze(describe(rawUrl));
-      this.known.set(rawUrl, target);
-    }
-    return target;
+  constructor(maxTargets = DEFAULT_MAX_TARGETS) {
+    this.get = boundedMemo(maxTargets, (rawUrl: string) => Object.freeze(describe(rawUrl)));
   }
 }
 
