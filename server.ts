@@ -3,17 +3,23 @@
  * request passes through the front layer in lib/front/, which answers reader pages from memory
  * and hands the rest to Next.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import next from 'next';
 import { config } from './lib/config';
 import { createFrontLayer, type FrontLayer } from './lib/front/handler';
+import { startHitWorker, type HitWorker } from './lib/front/hit-worker-host';
+import { publicFiles } from './lib/front/reader-request';
 import { startInstance } from './lib/instance';
-import { drainServer, exitOnSignals, stopInstance } from './lib/shutdown';
+import { beginShutdown, drainServer, exitOnSignals, stopInstance } from './lib/shutdown';
+import { journalPath } from './lib/invalidation-journal';
 import { flushViews } from './lib/views';
 
 export interface RunningServer {
+  /** The main thread's server: on the site's port, or behind the hit worker on a Unix socket. */
   server: Server;
   url: string;
   front: FrontLayer;
@@ -42,6 +48,19 @@ function tuneMemory(): void {
   setFlagsFromString('--heap-growing-percent=50');
 }
 
+/** The main thread's part of CACHE_MAX_MB when the hit worker holds the rest (ADR 029). */
+const MAIN_CACHE_SHARE = 0.25;
+
+function listen(server: Server, ...address: [path: string] | [port: number, host: string]): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(...(address as [number, string]), () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
 export async function startServer({ dev = false, port, hostname }: ServerOptions = {}): Promise<RunningServer> {
   if (!dev) tuneMemory();
   const settings = config();
@@ -51,14 +70,23 @@ export async function startServer({ dev = false, port, hostname }: ServerOptions
   const app = next({ dev, hostname: host, port: listenPort, dir });
   const handle = app.getRequestHandler();
   await app.prepare();
+  // One instance in production: stored pages are answered by the hit worker (ADR 029). With Redis,
+  // every hit must check shared stamps, which only the main thread can.
+  const withHitWorker = !dev && settings.HIT_WORKER && !settings.REDIS_URL;
+  const cacheBytes = settings.CACHE_MAX_MB * 1024 * 1024;
+  let hitWorker: HitWorker | undefined;
+  const publicDir = join(dir, 'public');
   const front = createFrontLayer({
     handle: (req, res) => handle(req, res),
     dev,
-    cacheMaxBytes: settings.CACHE_MAX_MB * 1024 * 1024,
+    // Behind the worker, this cache serves what the worker lacks and the renders others wait for.
+    cacheMaxBytes: withHitWorker ? Math.ceil(cacheBytes * MAIN_CACHE_SHARE) : cacheBytes,
+    behindHitWorker: withHitWorker,
+    share: withHitWorker ? (key, entry) => hitWorker?.share(key, entry) : undefined,
     sMaxage: settings.CACHE_S_MAXAGE,
     siteUrl: settings.SITE_URL,
     trustProxy: settings.TRUST_PROXY,
-    publicDir: join(dir, 'public'),
+    publicDir,
   });
   // ops hook (lib/instance.ts, lib/shutdown.ts): shared invalidation with REDIS_URL (the journal
   // of command-line tools without it), and the periodic jobs — scheduled publishing among them —
@@ -70,23 +98,49 @@ export async function startServer({ dev = false, port, hostname }: ServerOptions
   const server = createServer((req, res) => {
     void front(req, res);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(listenPort, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address();
-  const boundPort = typeof address === 'object' && address ? address.port : listenPort;
+  let boundPort: number;
+  let socketDir: string | undefined;
+  if (withHitWorker) {
+    // A directory only this user can enter: whoever reaches the socket is believed about clients.
+    socketDir = mkdtempSync(join(tmpdir(), 'broadsheet-'));
+    await listen(server, join(socketDir, 'main.sock'));
+    // The worker's own sockets to us are the only clients: an idle one must never be closed under a request.
+    server.keepAliveTimeout = 0;
+    try {
+      hitWorker = await startHitWorker({
+        host,
+        port: listenPort,
+        upstream: join(socketDir, 'main.sock'),
+        trustProxy: settings.TRUST_PROXY,
+        siteHttps: settings.SITE_URL.startsWith('https:'),
+        sMaxage: settings.CACHE_S_MAXAGE,
+        cacheMaxBytes: cacheBytes - Math.ceil(cacheBytes * MAIN_CACHE_SHARE),
+        publicFiles: [...publicFiles(publicDir)],
+        journalPath: journalPath(),
+      });
+    } catch (error) {
+      server.close();
+      rmSync(socketDir, { recursive: true, force: true });
+      throw error;
+    }
+    boundPort = hitWorker.port;
+  } else {
+    await listen(server, listenPort, host);
+    const address = server.address();
+    boundPort = typeof address === 'object' && address ? address.port : listenPort;
+  }
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${boundPort}`;
   return {
     server,
     url,
     front,
     close: async () => {
-      // In-flight requests finish first; then views are written and jobs, Redis, the database stop.
+      // In-flight requests finish first (the worker's, which reach the main thread, before the
+      // main thread's own); then views are written and jobs, Redis, the database stop.
+      beginShutdown();
+      await hitWorker?.close();
       await drainServer(server);
+      if (socketDir) rmSync(socketDir, { recursive: true, force: true });
       front.close();
       await flushViews().catch((error: unknown) => console.error('Writing view counts failed:', error));
       await stopInstance();

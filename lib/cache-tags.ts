@@ -201,13 +201,18 @@ export async function sharedFresh(names: Iterable<string>, stamp: number | null 
 // reader request, so the server applies what the tool invalidated before it looks in its cache.
 
 const CATCH_UP_KEY = Symbol.for('broadsheet.cache-tags.catch-up');
-type CatchUpHolder = { [CATCH_UP_KEY]?: () => void };
+export interface CatchUpOptions {
+  /** Read the journal now, even if no change has been reported yet (the hit worker saw one, ADR 029). */
+  force?: boolean;
+}
+type CatchUp = (options?: CatchUpOptions) => void;
+type CatchUpHolder = { [CATCH_UP_KEY]?: CatchUp };
 
-export function setInvalidationCatchUp(catchUp: (() => void) | undefined): void {
+export function setInvalidationCatchUp(catchUp: CatchUp | undefined): void {
   (globalThis as CatchUpHolder)[CATCH_UP_KEY] = catchUp;
 }
 
 /** Applies invalidations other processes recorded since the last call (a no-op when none is set). */
-export function catchUpInvalidations(): void {
-  (globalThis as CatchUpHolder)[CATCH_UP_KEY]?.();
+export function catchUpInvalidations(options?: CatchUpOptions): void {
+  (globalThis as CatchUpHolder)[CATCH_UP_KEY]?.(options);
 }

@@ -26,6 +26,11 @@ const envSchema = z.object({
    * keeps a loaded server under 400 MB in all (ADR 027); larger sites with memory to spare raise it.
    */
   CACHE_MAX_MB: wholeNumber(1, 65536).default(64),
+  /**
+   * Answer stored pages from a worker thread that owns the listening socket (ADR 029). Used in
+   * production without REDIS_URL; `false` serves everything from the main thread.
+   */
+  HIT_WORKER: z.stringbool({ error: 'must be true or false' }).default(true),
   /** Seconds a CDN or proxy may keep a reader page (s-maxage). */
   CACHE_S_MAXAGE: wholeNumber(0, 86400).default(30),
   /**

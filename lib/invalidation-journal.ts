@@ -33,8 +33,11 @@ export async function appendToJournal(tags: readonly string[], path = journalPat
 }
 
 export interface JournalReader {
-  /** Applies every complete line appended since the last call. Never throws. */
-  catchUp(): void;
+  /**
+   * Applies every complete line appended since the last call. Never throws. With `force`, reads
+   * the journal even when watching and no change has been reported yet.
+   */
+  catchUp(options?: { force?: boolean }): void;
   /** Stops watching the journal. */
   close(): void;
 }
@@ -87,8 +90,8 @@ export function createJournalReader(path: string, apply: (tags: string[]) => voi
 
   return {
     close: () => watcher?.close(),
-    catchUp() {
-      if (watcher) {
+    catchUp({ force = false } = {}) {
+      if (watcher && !force) {
         const now = Date.now();
         if (!changed && now - lookedAt < RESTAT_MS) return;
         // Cleared before reading: a change reported while this reads is read by the next call.

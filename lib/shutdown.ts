@@ -4,6 +4,7 @@
  * grace period), let running jobs finish or hand them over, then close Redis and the database.
  */
 import type { Server } from 'node:http';
+import { closeGracefully } from './close-gracefully';
 import { disconnect } from './db';
 import { uninstallInvalidationBridge } from './invalidation-bridge';
 import { stopJobs } from './jobs';
@@ -22,25 +23,18 @@ export function isShuttingDown(): boolean {
   return state().shuttingDown;
 }
 
+/** From now on `/api/ready` answers 503, so balancers stop choosing this instance. */
+export function beginShutdown(): void {
+  state().shuttingDown = true;
+}
+
 /**
- * Stops accepting connections and resolves once every in-flight request has been answered, or
- * after `graceMs`, when the remaining connections are cut.
+ * Reports not ready, stops accepting connections and resolves once every in-flight request has
+ * been answered, or after `graceMs`, when the remaining connections are cut.
  */
 export async function drainServer(server: Server, graceMs = 10_000): Promise<void> {
-  state().shuttingDown = true;
-  if (!server.listening) return;
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  // A keep-alive connection becomes idle once its request is answered; close it then, or a
-  // client that keeps its connection open would hold the shutdown until the grace period ends.
-  server.closeIdleConnections();
-  const sweeper = setInterval(() => server.closeIdleConnections(), 25);
-  const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
-  try {
-    await closed;
-  } finally {
-    clearInterval(sweeper);
-    clearTimeout(deadline);
-  }
+  beginShutdown();
+  await closeGracefully(server, graceMs);
 }
 
 /** Stops this instance's background work and closes its connections (jobs, Redis, database). */

@@ -9,6 +9,8 @@ import { build, type BuildOptions } from 'esbuild';
 
 /** `node .next/broadsheet/server.mjs` serves the site (npm start, npm run serve, deploy/). */
 export const SERVER_BUNDLE = '.next/broadsheet/server.mjs';
+/** The hit worker (lib/front/hit-worker.ts, ADR 029): the server starts it from beside its own bundle. */
+export const HIT_WORKER_BUNDLE = '.next/broadsheet/hit-worker.mjs';
 /** The benchmark's server (bench/lib/server-process.ts), built the same way. */
 export const BENCH_SERVER_BUNDLE = '.next/broadsheet/bench-server.mjs';
 /**
@@ -53,7 +55,7 @@ let checked: string | undefined;
 
 function buildIsCurrent(): boolean {
   checked = sourceHash();
-  return ['.next/BUILD_ID', SERVER_BUNDLE, BENCH_SERVER_BUNDLE].every((output) => existsSync(output)) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === checked;
+  return ['.next/BUILD_ID', SERVER_BUNDLE, HIT_WORKER_BUNDLE, BENCH_SERVER_BUNDLE].every((output) => existsSync(output)) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === checked;
 }
 
 function recordBuild(): void {
@@ -77,6 +79,7 @@ const common: BuildOptions = {
 
 async function bundleServer(): Promise<void> {
   await build({ ...common, entryPoints: ['server.ts'], outfile: SERVER_BUNDLE });
+  await build({ ...common, entryPoints: ['lib/front/hit-worker.ts'], outfile: HIT_WORKER_BUNDLE });
   // The bench's server imports server.ts, whose "run me" check compares the entry file with its own:
   // inside this bundle both would be the bundle, so the check is made false.
   await build({

@@ -5,6 +5,8 @@
  * crawler walking random URLs cannot push hot pages out.
  */
 
+import { tags as tagNames } from '../cache-tags';
+
 export interface Variant {
   body: Buffer;
   etag: string;
@@ -128,6 +130,16 @@ export class FrontCache {
       for (const key of [...keys]) if (this.delete(key)) dropped += 1;
     }
     return dropped;
+  }
+
+  /**
+   * What an invalidation does to stored responses: drops those carrying the tags, and every 404
+   * when anything but the most-read list changed, as new content may now live at a URL that
+   * missed before (see {@link dropNotFound}).
+   */
+  applyInvalidation(list: readonly string[]): void {
+    this.invalidate(list);
+    if (list.some((tag) => tag !== tagNames.mostRead)) this.dropNotFound();
   }
 
   /**

@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { invalidate, recordNotFound, recordTags } from '../cache-tags';
 import { SESSION_COOKIE } from '../session-cookie';
-import { createFrontLayer, hasSessionCookie, type FrontLayer } from './handler';
+import { createFrontLayer, type FrontLayer } from './handler';
+import { hasSessionCookie } from './reader-request';
 
 interface Page {
   status?: number;

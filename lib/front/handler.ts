@@ -4,22 +4,22 @@
  * rendered by Next into a buffer, stripped of the client runtime, compressed and stored with the
  * tags the data layer recorded. Everything else goes straight to Next.
  */
-import { readdirSync, statSync } from 'node:fs';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { catchUpInvalidations, collectTags, invalidatedSince, onInvalidate, sharedFresh, sharedStamp, tagEpoch, tags as tagNames, tagVersionSource, type RenderRecord } from '../cache-tags';
-import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../session-cookie';
 import { getSiteSettings } from '../settings';
-import { FrontCache, type CacheEntry, type Variant } from './cache';
+import { FrontCache, type CacheEntry } from './cache';
 import { CaptureResponse } from './capture';
 import { clientIp, plainAddress } from './client-ip';
-import { buildEntry, chooseVariant, matchesIfNoneMatch, type Encoding } from './encode';
+import { buildEntry } from './encode';
 import { loadEnhanceModule, type StaticAsset } from './enhance-asset';
-import { HSTS, PRIVATE_NO_STORE, publicCacheControl, readerCsp, SECURITY_HEADERS, viaHttps } from './headers';
+import { HSTS, PRIVATE_NO_STORE, publicCacheControl, SECURITY_HEADERS, viaHttps } from './headers';
 import { RenderSlots } from './render-slots';
 import { badRequestPage, errorPage, gonePage, isEmptyErrorShell, notFoundPage, type StaticPageOptions } from './pages';
+import { CATCH_UP_HEADER } from './hit-worker-protocol';
+import { hasSessionCookie, isReaderRequest, mayServeStored, publicFiles } from './reader-request';
 import { RedirectTable, resolveWordPressUrl } from './redirects';
+import { secondsLeft, StoredResponder, type SendOptions } from './respond';
 import { stripLinkHeader, stripRuntime } from './strip';
 import { RequestTargets, type RequestTarget } from './targets';
 import { handleViewBeacon } from './view-beacon';
@@ -39,6 +39,16 @@ export interface FrontOptions {
   maxEntryBytes?: number;
   /** Renders through Next at once; later misses wait their turn (lib/front/render-slots.ts). */
   maxConcurrentRenders?: number;
+  /**
+   * Every request comes from the hit worker (ADR 029), which has already decided the client's
+   * address (X-Forwarded-For) and transport (X-Forwarded-Proto): believe both.
+   */
+  behindHitWorker?: boolean;
+  /**
+   * Called with a stored response that has just answered a shared request, to hand it to the hit
+   * worker: when it is stored, and when the worker lacked it but this cache had it.
+   */
+  share?: (key: string, entry: CacheEntry) => void;
 }
 
 export interface FrontLayer {
@@ -64,11 +74,7 @@ const STORABLE_STATUS = new Set([200, 301, 404, 410]);
 const STORABLE_TYPE = /^(text\/html|text\/plain|text\/xml|application\/xml|application\/rss\+xml|application\/atom\+xml|image\/(?:png|jpeg|webp))\b/i;
 /** Headers of Next's response the front layer replaces or that must not be replayed. */
 const DROPPED_HEADER = /^(content-length|content-encoding|transfer-encoding|connection|keep-alive|date|etag|cache-control|vary|x-powered-by|x-nextjs-.*|x-middleware-.*|link)$/;
-/** Paths Next serves itself: the newsroom, APIs, build assets, media. */
-const PASS_THROUGH = /^\/(?:_next|admin|api|media)(?:\/|$)/;
-const RSC_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-action', 'next-url'];
 const REQUEST_HEADERS_DROPPED_FOR_RENDER = ['if-none-match', 'if-modified-since', 'if-match', 'if-unmodified-since', 'range', 'if-range'];
-const SESSION_COOKIE_PATTERN = new RegExp(`(?:^|;\\s*)(?:${[SESSION_COOKIE, SECURE_SESSION_COOKIE].map((n) => n.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})=`);
 
 interface Rendered {
   status: number;
@@ -86,41 +92,16 @@ interface Rendered {
 /** `abandoned`: the client left while the render waited for a slot, so it never started. */
 type RenderOutcome = { kind: 'rendered'; rendered: Rendered } | { kind: 'streamed' } | { kind: 'abandoned' };
 
-function publicFiles(dir: string, prefix = ''): Set<string> {
-  const found = new Set<string>();
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return found;
-  }
-  for (const name of entries) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) for (const inner of publicFiles(full, `${prefix}/${name}`)) found.add(inner);
-    else found.add(`${prefix}/${name}`);
-  }
-  return found;
-}
-
 function headerText(value: OutgoingHttpHeaders[string]): string {
   return Array.isArray(value) ? value.join(', ') : String(value);
 }
 
-function isRscRequest(req: IncomingMessage, rawQuery: string): boolean {
-  return RSC_HEADERS.some((name) => req.headers[name] !== undefined) || /(?:^|&)_rsc=/.test(rawQuery);
-}
-
-export function hasSessionCookie(cookieHeader: string | undefined): boolean {
-  return !!cookieHeader && SESSION_COOKIE_PATTERN.test(cookieHeader);
-}
-
 export function createFrontLayer(options: FrontOptions): FrontLayer {
-  const { handle, dev = false, sMaxage, trustProxy } = options;
+  const { handle, dev = false, sMaxage, trustProxy, behindHitWorker = false } = options;
   const maxEntryBytes = options.maxEntryBytes ?? MAX_ENTRY_BYTES;
   const https = options.siteUrl.startsWith('https:');
-  const csp = readerCsp({ https });
-  const sharedCacheControl = publicCacheControl(sMaxage);
   const cache = new FrontCache({ maxBytes: options.cacheMaxBytes });
+  const responder = new StoredResponder({ siteHttps: https, sMaxage, grown: (key, entry) => cache.resize(key, entry) });
   const redirects = new RedirectTable();
   const targets = new RequestTargets();
   const files = publicFiles(options.publicDir);
@@ -132,11 +113,9 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
   let siteInfo: Promise<StaticPageOptions> | undefined;
 
   const stopListening = onInvalidate((list) => {
-    cache.invalidate(list);
+    cache.applyInvalidation(list);
     if (list.includes(tagNames.redirects)) redirects.markStale();
     if (list.includes(tagNames.settings)) siteInfo = undefined;
-    // Anything new may now live at a URL that 404ed before (see FrontCache.dropNotFound).
-    if (list.some((tag) => tag !== tagNames.mostRead)) cache.dropNotFound();
   });
 
   function staticPageOptions(): Promise<StaticPageOptions> {
@@ -154,7 +133,7 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
 
   /** Notes whether `req` came over HTTPS, and drops an X-Forwarded-Proto that no trusted proxy set. */
   function noteTransport(req: IncomingMessage): void {
-    const trustedPeer = trustProxy.includes(plainAddress(req.socket.remoteAddress ?? ''));
+    const trustedPeer = behindHitWorker || trustProxy.includes(plainAddress(req.socket.remoteAddress ?? ''));
     if (viaHttps({ siteHttps: https, trustedPeer, forwardedProto: req.headers['x-forwarded-proto'] })) overHttps.add(req);
     // Next builds redirects and origin checks from this header: only a trusted proxy may set it.
     if (!trustedPeer) delete req.headers['x-forwarded-proto'];
@@ -170,66 +149,12 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
     if (overHttps.has(req)) res.setHeader('strict-transport-security', HSTS);
   }
 
-  /**
-   * What a response sends whatever the request, as header name/value pairs for `writeHead`: built
-   * once per stored entry, not per request; the content type apart, as a 304 leaves it out.
-   */
-  const fixedHeaders = new WeakMap<CacheEntry, { contentType: string[]; rest: string[] }>();
-
-  function fixedHeadersOf(entry: CacheEntry): { contentType: string[]; rest: string[] } {
-    let fixed = fixedHeaders.get(entry);
-    if (!fixed) {
-      const { 'content-type': contentType, ...others } = entry.headers;
-      const rest = Object.entries({ ...others, ...SECURITY_HEADERS, vary: 'Accept-Encoding' }).flat();
-      if (/^text\/html/i.test(contentType ?? '')) rest.push('content-security-policy', csp);
-      fixed = { contentType: contentType === undefined ? [] : ['content-type', contentType], rest };
-      fixedHeaders.set(entry, fixed);
-    }
-    return fixed;
+  function send(req: IncomingMessage, res: ServerResponse, entry: CacheEntry, options: Omit<SendOptions, 'https'>): void {
+    responder.send(req, res, entry, { ...options, https: overHttps.has(req) });
   }
 
-  /**
-   * The header list of a response with a body, reused while the same variant is sent the same way
-   * (ADR 028): a cached page's hits then build no header list at all, as writeHead only reads it.
-   */
-  const responseHeaders = new WeakMap<Variant, { cacheControl: string; cacheStatus: string; https: boolean; list: string[] }>();
-
-  function responseHeadersOf(entry: CacheEntry, variant: Variant, encoding: Encoding, cacheControl: string, cacheStatus: string, https: boolean): string[] {
-    const known = responseHeaders.get(variant);
-    if (known && known.cacheControl === cacheControl && known.cacheStatus === cacheStatus && known.https === https) return known.list;
-    const fixed = fixedHeadersOf(entry);
-    const list = [...fixed.rest, 'cache-control', cacheControl, 'etag', variant.etag, 'x-cache', cacheStatus, ...fixed.contentType, 'content-length', String(variant.body.length)];
-    if (encoding !== 'identity') list.push('content-encoding', encoding);
-    if (https) list.push('strict-transport-security', HSTS);
-    responseHeaders.set(variant, { cacheControl, cacheStatus, https, list });
-    return list;
-  }
-
-  function send(
-    req: IncomingMessage,
-    res: ServerResponse,
-    entry: CacheEntry,
-    { cacheControl, cacheStatus, conditional, key }: { cacheControl: string; cacheStatus: string; conditional: { etag?: string; encoding?: string }; key?: string },
-  ): void {
-    const { encoding, variant, grown } = chooseVariant(entry, conditional.encoding);
-    if (grown && key !== undefined) cache.resize(key, entry);
-    const https = overHttps.has(req);
-    if (entry.status === 200 && matchesIfNoneMatch(conditional.etag, entry)) {
-      const headers = [...fixedHeadersOf(entry).rest, 'cache-control', cacheControl, 'etag', variant.etag, 'x-cache', cacheStatus];
-      if (https) headers.push('strict-transport-security', HSTS);
-      res.writeHead(304, headers);
-      res.end();
-      return;
-    }
-    res.writeHead(entry.status, responseHeadersOf(entry, variant, encoding, cacheControl, cacheStatus, https));
-    if (req.method === 'HEAD') res.end();
-    else res.end(variant.body);
-  }
-
-  /** A stored entry answering `req` as a hit. */
   function sendHit(req: IncomingMessage, res: ServerResponse, entry: CacheEntry, key: string): void {
-    const cacheControl = entry.expiresAt === undefined ? sharedCacheControl : publicCacheControl(sMaxage, secondsLeft(entry));
-    send(req, res, entry, { cacheControl, cacheStatus: 'HIT', conditional: { etag: req.headers['if-none-match'], encoding: req.headers['accept-encoding'] }, key });
+    responder.sendHit(req, res, entry, key, overHttps.has(req));
   }
 
   function sendPage(
@@ -367,10 +292,6 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
     send(req, res, entry, { cacheControl, cacheStatus, conditional });
   }
 
-  function secondsLeft(entry: CacheEntry): number | undefined {
-    return entry.expiresAt === undefined ? undefined : (entry.expiresAt - Date.now()) / 1000;
-  }
-
   /**
    * The cached-page path, synchronous (ADR 028): answers `target` from the cache and returns true
    * when nothing needs waiting for — no redirect applies or is loading, no session, one instance.
@@ -380,12 +301,13 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
    */
   function serveCachedPage(req: IncomingMessage, res: ServerResponse, target: RequestTarget): boolean {
     const { url } = target;
-    if (dev || url.redirect !== undefined || target.wordPress || url.path.startsWith('/preview/') || hasSessionCookie(req.headers.cookie)) return false;
+    if (dev || !mayServeStored(req, target)) return false;
     // A command-line tool (import, seed) may have invalidated pages since the last request (ADR 018).
     catchUpInvalidations();
     if (!redirects.isCurrent() || redirects.lookup(url.path) !== undefined) return false;
     const hit = cache.get(url.key);
     if (!hit) return false;
+    options.share?.(url.key, hit);
     sendHit(req, res, hit, url.key);
     return true;
   }
@@ -462,6 +384,7 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
       const entry = buildEntry({ status: rendered.status as CacheEntry['status'], headers: rendered.headers, body: rendered.body, tags: rendered.tags, expiresAt: rendered.expiresAt });
       stamps.set(entry, rendered.stamp);
       if (cache.set(url.key, entry)) {
+        options.share?.(url.key, entry);
         send(req, res, entry, { cacheControl: publicCacheControl(sMaxage, secondsLeft(entry)), cacheStatus: 'MISS', conditional, key: url.key });
         return;
       }
@@ -474,11 +397,16 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
       const target = targets.get(req.url ?? '/');
       // Everything downstream (sign-in limits, the view beacon) reads the client from X-Forwarded-For:
       // replace whatever the client sent with the address we believe (TRUST_PROXY decides).
-      const client = clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustProxy);
+      // Behind the hit worker, it has done so already (ADR 029).
+      const client = behindHitWorker ? headerText(req.headers['x-forwarded-for'] ?? '') : clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustProxy);
       req.headers['x-forwarded-for'] = client;
       noteTransport(req);
-      const reader = (req.method === 'GET' || req.method === 'HEAD') && !PASS_THROUGH.test(target.rawPath) && !files.has(target.rawPath) && !isRscRequest(req, target.rawQuery);
-      if (reader && target.readable && serveCachedPage(req, res, target)) return;
+      if (behindHitWorker && req.headers[CATCH_UP_HEADER] !== undefined) {
+        delete req.headers[CATCH_UP_HEADER];
+        catchUpInvalidations({ force: true });
+      }
+      const reader = isReaderRequest(req, target, files);
+      if (reader && serveCachedPage(req, res, target)) return;
       return route(req, res, { target, reader, client });
     } catch (error) {
       return failed(req, res, error);

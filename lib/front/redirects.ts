@@ -8,6 +8,7 @@ import { sharedFresh, sharedStamp, tags, tagVersionSource } from '../cache-tags'
 import { db } from '../db';
 import { loadRedirects } from '../redirects';
 import { normaliseUrl } from './normalise';
+import { WP_DATED } from './targets';
 
 export type RedirectDecision = { kind: 'redirect'; location: string } | { kind: 'gone' };
 
@@ -80,8 +81,6 @@ export class RedirectTable {
 }
 
 /** Paths reserved by WordPress that we answer from patterns rather than the table. */
-const WP_DATED = /^\/(\d{4})\/(\d{2})\/(?:(\d{2})\/)?([^/]+)$/;
-
 const articlePath = { slug: true, topSection: { select: { slug: true } } } as const;
 
 async function liveArticlePath(where: { legacyId: number } | { slug: string }): Promise<string | undefined> {
@@ -132,10 +131,4 @@ export async function resolveWordPressUrl(path: string, search: URLSearchParams)
   const dated = WP_DATED.exec(path);
   if (dated && !/^\d+$/.test(dated[4]!)) return liveArticlePath({ slug: decodeURIComponent(dated[4]!) });
   return undefined;
-}
-
-/** Whether `path`/`search` could be a WordPress URL at all (cheap check before any query). */
-export function looksLikeWordPress(path: string, search: URLSearchParams): boolean {
-  if (path === '/') return search.has('p') || search.has('page_id') || search.has('cat');
-  return path === '/feed' || path.endsWith('/feed') || path.startsWith('/category/') || WP_DATED.test(path);
 }

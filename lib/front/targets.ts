@@ -7,7 +7,6 @@
  */
 import { boundedMemo } from '../bounded-memo';
 import { normaliseUrl, readablePath, type NormalisedUrl } from './normalise';
-import { looksLikeWordPress } from './redirects';
 
 export interface RequestTarget {
   /** The path as sent, before normalisation. */
@@ -37,4 +36,13 @@ function describe(rawUrl: string): RequestTarget {
   const rawQuery = queryStart === -1 ? '' : rawUrl.slice(queryStart + 1);
   const url = Object.freeze(normaliseUrl(rawUrl));
   return { rawPath, rawQuery, readable: readablePath(rawPath), url, wordPress: looksLikeWordPress(url.path, new URLSearchParams(rawQuery)) };
+}
+
+/** A WordPress permalink: /2024/05/slug or /2024/05/17/slug. */
+export const WP_DATED = /^\/(\d{4})\/(\d{2})\/(?:(\d{2})\/)?([^/]+)$/;
+
+/** Whether `path`/`search` could be a WordPress URL at all (cheap check before any query). */
+export function looksLikeWordPress(path: string, search: URLSearchParams): boolean {
+  if (path === '/') return search.has('p') || search.has('page_id') || search.has('cat');
+  return path === '/feed' || path.endsWith('/feed') || path.startsWith('/category/') || WP_DATED.test(path);
 }
