@@ -24,6 +24,7 @@ export class Forwarder {
   forward(req: IncomingMessage, res: ServerResponse, extraHeaders: OutgoingHttpHeaders, settled?: () => void): void {
     const upstream = request({ socketPath: this.socketPath, agent: this.agent, method: req.method, path: req.url, headers: { ...requestHeaders(req.headers), ...extraHeaders } });
     let done = false;
+    let clientLeft = false;
     const settle = () => {
       if (done) return;
       done = true;
@@ -41,6 +42,8 @@ export class Forwarder {
     });
     upstream.on('error', (error) => {
       settle();
+      // Destroyed below because the client left (a cancelled prefetch, a closed tab): nothing to tell anyone.
+      if (clientLeft) return;
       if (res.headersSent) {
         res.destroy();
         return;
@@ -51,7 +54,9 @@ export class Forwarder {
     });
     // A client that leaves takes the upstream request with it: the main thread stops working for no one.
     res.on('close', () => {
-      if (!res.writableFinished) upstream.destroy();
+      if (res.writableFinished) return;
+      clientLeft = true;
+      upstream.destroy();
     });
     req.on('error', () => upstream.destroy());
     req.pipe(upstream);

@@ -22,6 +22,7 @@ let dir: string;
 let upstream: Server;
 let worker: HitWorker;
 let seen: Seen[] = [];
+let streamsCutShort = 0;
 let base: string;
 const journal = () => join(dir, '.invalidations.jsonl');
 
@@ -40,7 +41,12 @@ beforeAll(async () => {
       if (req.url === '/stream') {
         res.writeHead(200, { 'content-type': 'text/plain' });
         res.write('first part\n');
-        setTimeout(() => res.end('second part\n'), 300);
+        const rest = setTimeout(() => res.end('second part\n'), 300);
+        res.on('close', () => {
+          if (res.writableFinished) return;
+          clearTimeout(rest);
+          streamsCutShort += 1;
+        });
         return;
       }
       res.setHeader('set-cookie', ['a=1; Path=/', 'b=2; Path=/']);
@@ -149,6 +155,16 @@ describe('the hit worker', () => {
         .end();
     });
     expect(firstChunkAt).toBeLessThan(250);
+  });
+
+  it('stops the main thread working for a client that left', async () => {
+    await new Promise<void>((resolve, reject) => {
+      const client = request(`${base}/stream`, (res) => res.once('data', () => (client.destroy(), resolve())));
+      client.on('error', () => undefined).end();
+      setTimeout(() => reject(new Error('no first chunk')), 2_000);
+    });
+    for (let waited = 0; waited < 2_000 && streamsCutShort === 0; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(streamsCutShort).toBe(1);
   });
 
   it('after a command-line tool writes the journal, asks the main thread to read it before serving from memory again', async () => {
