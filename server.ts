@@ -1,7 +1,8 @@
 /**
  * Broadsheet's HTTP server: wraps Next's request handler (custom-server mode, DESIGN §2). Every
  * request passes through the front layer in lib/front/, which answers reader pages from memory
- * and hands the rest to Next.
+ * and hands the rest to Next. In production on one instance, a worker thread owns the port and
+ * answers stored pages itself, forwarding everything else here over a Unix socket (ADR 029).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';

@@ -2,7 +2,9 @@
  * The front layer (DESIGN §2, §8): every request to `npm start` passes through here. Reader
  * GET/HEAD requests are normalised, redirected or answered from the in-memory cache; misses are
  * rendered by Next into a buffer, stripped of the client runtime, compressed and stored with the
- * tags the data layer recorded. Everything else goes straight to Next.
+ * tags the data layer recorded. Everything else goes straight to Next. In production on one
+ * instance the hit worker sits in front (ADR 029): it answers what this layer stored and shared
+ * with it, and forwards the rest here.
  */
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { Writable } from 'node:stream';
