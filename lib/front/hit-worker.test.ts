@@ -41,7 +41,7 @@ beforeAll(async () => {
       if (req.url === '/stream') {
         res.writeHead(200, { 'content-type': 'text/plain' });
         res.write('first part\n');
-        const rest = setTimeout(() => res.end('second part\n'), 300);
+        const rest = setTimeout(() => res.end('second part\n'), 1_500);
         res.on('close', () => {
           if (res.writableFinished) return;
           clearTimeout(rest);
@@ -154,7 +154,7 @@ describe('the hit worker', () => {
         .on('error', reject)
         .end();
     });
-    expect(firstChunkAt).toBeLessThan(250);
+    expect(firstChunkAt).toBeLessThan(1_000);
   });
 
   it('stops the main thread working for a client that left', async () => {
