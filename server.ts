@@ -13,7 +13,6 @@ import next from 'next';
 import { config } from './lib/config';
 import { createFrontLayer, type FrontLayer } from './lib/front/handler';
 import { startHitWorker, type HitWorker } from './lib/front/hit-worker-host';
-import { publicFiles } from './lib/front/reader-request';
 import { startInstance } from './lib/instance';
 import { beginShutdown, drainServer, exitOnSignals, stopInstance } from './lib/shutdown';
 import { journalPath } from './lib/invalidation-journal';
@@ -75,19 +74,19 @@ export async function startServer({ dev = false, port, hostname }: ServerOptions
   // every hit must check shared stamps, which only the main thread can.
   const withHitWorker = !dev && settings.HIT_WORKER && !settings.REDIS_URL;
   const cacheBytes = settings.CACHE_MAX_MB * 1024 * 1024;
+  const mainCacheBytes = Math.ceil(cacheBytes * MAIN_CACHE_SHARE);
   let hitWorker: HitWorker | undefined;
-  const publicDir = join(dir, 'public');
   const front = createFrontLayer({
     handle: (req, res) => handle(req, res),
     dev,
     // Behind the worker, this cache serves what the worker lacks and the renders others wait for.
-    cacheMaxBytes: withHitWorker ? Math.ceil(cacheBytes * MAIN_CACHE_SHARE) : cacheBytes,
+    cacheMaxBytes: withHitWorker ? mainCacheBytes : cacheBytes,
     behindHitWorker: withHitWorker,
     share: withHitWorker ? (key, entry) => hitWorker?.share(key, entry) : undefined,
     sMaxage: settings.CACHE_S_MAXAGE,
     siteUrl: settings.SITE_URL,
     trustProxy: settings.TRUST_PROXY,
-    publicDir,
+    publicDir: join(dir, 'public'),
   });
   // ops hook (lib/instance.ts, lib/shutdown.ts): shared invalidation with REDIS_URL (the journal
   // of command-line tools without it), and the periodic jobs — scheduled publishing among them —
@@ -104,19 +103,20 @@ export async function startServer({ dev = false, port, hostname }: ServerOptions
   if (withHitWorker) {
     // A directory only this user can enter: whoever reaches the socket is believed about clients.
     socketDir = mkdtempSync(join(tmpdir(), 'broadsheet-'));
-    await listen(server, join(socketDir, 'main.sock'));
+    const upstream = join(socketDir, 'main.sock');
+    await listen(server, upstream);
     // The worker's own sockets to us are the only clients: an idle one must never be closed under a request.
     server.keepAliveTimeout = 0;
     try {
       hitWorker = await startHitWorker({
         host,
         port: listenPort,
-        upstream: join(socketDir, 'main.sock'),
+        upstream,
         trustProxy: settings.TRUST_PROXY,
         siteHttps: settings.SITE_URL.startsWith('https:'),
         sMaxage: settings.CACHE_S_MAXAGE,
-        cacheMaxBytes: cacheBytes - Math.ceil(cacheBytes * MAIN_CACHE_SHARE),
-        publicFiles: [...publicFiles(publicDir)],
+        cacheMaxBytes: cacheBytes - mainCacheBytes,
+        publicFiles: [...front.publicFiles],
         journalPath: journalPath(),
       });
     } catch (error) {

@@ -21,7 +21,7 @@ import { badRequestPage, errorPage, gonePage, isEmptyErrorShell, notFoundPage, t
 import { CATCH_UP_HEADER } from './hit-worker-protocol';
 import { hasSessionCookie, isReaderRequest, mayServeStored, publicFiles } from './reader-request';
 import { RedirectTable, resolveWordPressUrl } from './redirects';
-import { secondsLeft, StoredResponder, type SendOptions } from './respond';
+import { StoredResponder, type SendOptions } from './respond';
 import { stripLinkHeader, stripRuntime } from './strip';
 import { RequestTargets, type RequestTarget } from './targets';
 import { handleViewBeacon } from './view-beacon';
@@ -57,6 +57,8 @@ export interface FrontLayer {
   /** Returns nothing when it answered at once from the cache, else a promise of the answer. */
   (req: IncomingMessage, res: ServerResponse): Promise<void> | undefined;
   cache: FrontCache;
+  /** The files under public/, by request path: Next serves them, never the cache. */
+  publicFiles: ReadonlySet<string>;
   /** Stops listening for invalidations. */
   close(): void;
 }
@@ -290,7 +292,7 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
     const status = rendered.status as CacheEntry['status'];
     const entry = buildEntry({ status, headers: rendered.headers, body: rendered.body, tags: rendered.tags, expiresAt: rendered.expiresAt });
     const shared = !personal && !dev && !rendered.setsCookie && STORABLE_STATUS.has(rendered.status);
-    const cacheControl = shared ? publicCacheControl(sMaxage, secondsLeft(entry)) : PRIVATE_NO_STORE;
+    const cacheControl = shared ? responder.sharedCacheControlFor(entry) : PRIVATE_NO_STORE;
     send(req, res, entry, { cacheControl, cacheStatus, conditional });
   }
 
@@ -387,7 +389,7 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
       stamps.set(entry, rendered.stamp);
       if (cache.set(url.key, entry)) {
         options.share?.(url.key, entry);
-        send(req, res, entry, { cacheControl: publicCacheControl(sMaxage, secondsLeft(entry)), cacheStatus: 'MISS', conditional, key: url.key });
+        send(req, res, entry, { cacheControl: responder.sharedCacheControlFor(entry), cacheStatus: 'MISS', conditional, key: url.key });
         return;
       }
     }
@@ -459,6 +461,7 @@ export function createFrontLayer(options: FrontOptions): FrontLayer {
   }
 
   front.cache = cache;
+  front.publicFiles = files;
   front.close = stopListening;
   return front;
 }

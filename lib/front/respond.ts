@@ -26,7 +26,7 @@ export interface StoredResponderOptions {
   grown(key: string, entry: CacheEntry): void;
 }
 
-export function secondsLeft(entry: CacheEntry, now = Date.now()): number | undefined {
+function secondsLeft(entry: CacheEntry, now = Date.now()): number | undefined {
   return entry.expiresAt === undefined ? undefined : (entry.expiresAt - now) / 1000;
 }
 
