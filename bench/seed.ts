@@ -51,7 +51,7 @@ try {
   const seconds = result.elapsedMs / 1000;
   console.log(
     `${engine}: ${fmt(articles)} articles in ${seconds.toFixed(1)} s — ${fmt(articles / seconds)} articles/s ` +
-      `(search index rebuilt in one pass: ${(result.searchIndexMs / 1000).toFixed(1)} s of it)`,
+      `(search index rebuilt in one pass: ${(result.searchIndexMs / 1000).toFixed(1)} s of it, merging its segments ${(result.searchMerge.ms / 1000).toFixed(1)} s in ${fmt(result.searchMerge.steps)} steps, the longest ${fmt(result.searchMerge.longestStepMs)} ms)`,
   );
   // maxRSS is in kilobytes.
   console.log(`Load average ${loadavg().map((n) => n.toFixed(2)).join(', ')} on ${availableParallelism()} CPUs`);

@@ -8,13 +8,15 @@
 import { setRateLimitStore } from './auth/rate-limit';
 import { applyInvalidation, setInvalidationBroadcaster, setInvalidationCatchUp } from './cache-tags';
 import { config } from './config';
+import { dbProvider } from './db';
 import { installInvalidationBridge, uninstallInvalidationBridge } from './invalidation-bridge';
 import { appendToJournal, createJournalReader, journalPath } from './invalidation-journal';
 import { registerJob, startJobs } from './jobs';
 import { closeRedis, redis } from './redis';
 import { createRedisRateLimitStore } from './shared-counters';
 
-const HOUR = 60 * 60 * 1000;
+const MINUTE = 60 * 1000;
+const HOUR = 60 * MINUTE;
 
 export interface InstanceOptions {
   /** One scheduler pass (lib/scheduler.ts `runDueJobs`: due scheduled articles, expired sessions). */
@@ -29,10 +31,18 @@ export interface InstanceOptions {
  * server.ts before Next is prepared.
  */
 export async function registerPeriodicJobs({ publishDue }: Pick<InstanceOptions, 'publishDue'>): Promise<void> {
-  const [{ SCHEDULER_INTERVAL_MS }, { purgeExpiredTrash }, { pruneViews }] = await Promise.all([import('./scheduler'), import('./trash'), import('./views')]);
+  const [{ SCHEDULER_INTERVAL_MS }, { purgeExpiredTrash }, { pruneViews }, { mergeSearchSegments }, { prismaSearchConnection }] = await Promise.all([
+    import('./scheduler'),
+    import('./trash'),
+    import('./views'),
+    import('./search/fts-merge'),
+    import('./search/reindex'),
+  ]);
   if (publishDue) registerJob({ name: 'publish-scheduled', everyMs: SCHEDULER_INTERVAL_MS, run: ({ now }) => publishDue(now) });
   registerJob({ name: 'prune-view-buckets', everyMs: 6 * HOUR, run: ({ now }) => pruneViews(now.getTime()) });
   registerJob({ name: 'purge-trash', everyMs: HOUR, run: ({ now }) => purgeExpiredTrash(now) });
+  // PostgreSQL's search index needs no such upkeep (its GIN indexes merge their own pending lists).
+  if (dbProvider() === 'sqlite') registerJob({ name: 'merge-search-segments', everyMs: MINUTE, run: ({ signal }) => mergeSearchSegments(prismaSearchConnection(), { signal }) });
 }
 
 export async function startInstance({ publishDue, jobs = true }: InstanceOptions = {}): Promise<void> {

@@ -16,7 +16,8 @@
  * the end ({@link withSearchTriggersSuspended}); on SQLite that rebuild is one transaction with
  * FTS5 merging put off until a final 'optimize' (docs/adr/022).
  */
-import { db, dbProvider, write } from '../db';
+import { db, dbProvider, write, type Tx } from '../db';
+import { FTS_TABLES, ftsCommand, mergeSearchSegments, type MergeReport } from './fts-merge';
 import { presetFloorSql, rebalanceRecentIndex } from './recent';
 
 export interface ReindexProgress {
@@ -30,6 +31,8 @@ export interface ReindexResult {
   readerDocs: number;
   staffDocs: number;
   ms: number;
+  /** Of `ms`, merging the index's segments afterwards: a bulk refill on SQLite does; otherwise the server's job (ADR 030). */
+  merge: MergeReport;
 }
 
 /**
@@ -45,7 +48,14 @@ export interface SearchIndexConnection {
   /** Runs one statement on its own (PostgreSQL's VACUUM cannot run in a transaction). */
   execute(sql: string): Promise<void>;
   query<T>(sql: string): Promise<T[]>;
+  /**
+   * Runs one statement in a transaction of its own and returns how many rows it wrote, counting
+   * rows written for it by virtual tables and triggers (SQLite's `total_changes()`).
+   */
+  changes(sql: string): Promise<number>;
 }
+
+const NO_MERGE: MergeReport = { steps: 0, ms: 0, longestStepMs: 0, interrupted: false };
 
 /** Articles per transaction of the live SQLite rebuild (and of PostgreSQL's fill). */
 const BATCH = 5_000;
@@ -101,8 +111,8 @@ export const pgSearchTriggers = (action: 'DISABLE' | 'ENABLE') => [
  * up, so a refill of 1,000,000 articles rewrote the index many times over. Here each transaction
  * writes one segment per index (FTS5 also writes out at each statement's savepoint). The bulk
  * refill merges none (its 20 statements leave 20 segments); the live one, with 200 transactions,
- * lets FTS5 merge a level once it holds 16 segments. No 'optimize' follows: at 1,000,000 articles
- * it cost more than the refill itself, and searches over ~20 segments are as fast (ADR 023).
+ * lets FTS5 merge a level once it holds 16 segments. Neither merges to the end: the server's
+ * merge job does that afterwards in short steps (lib/search/fts-merge.ts, ADR 030).
  * The settings are persistent (the %_config table), so they are put back when the refill ends;
  * the bulk refill does so inside its own transaction, so a failure or a crash rolls them back.
  */
@@ -111,35 +121,33 @@ const BULK_FTS_SETTINGS = { automerge: 0, crisismerge: 1_999, hashsize: 512 * 10
 // 128 MB holds the terms of a live batch of 5,000 articles with room to spare.
 const LIVE_FTS_SETTINGS = { automerge: 0, crisismerge: 16, hashsize: 128 * 1024 * 1024 } as const;
 type FtsSettings = Record<keyof typeof BULK_FTS_SETTINGS, number>;
-/** FTS5's built-in values (sqlite.org/fts5.html §6), which a missing %_config row means. */
-const FTS_DEFAULTS: FtsSettings = { automerge: 4, crisismerge: 16, hashsize: 1024 * 1024 };
-const FTS_TABLES = ['SearchFts', 'StaffSearchFts', 'RecentSearchFts'] as const;
-
-const ftsSetting = (table: string, key: string, value: number) => {
-  // Literals, not parameters: FTS5 ignores a setting bound as a float, which is how JS numbers bind.
-  if (!Number.isSafeInteger(value)) throw new RangeError(`FTS5 ${key} must be a whole number (got ${value})`);
-  return `INSERT INTO "${table}" ("${table}", "rank") VALUES ('${key}', ${value})`;
-};
+/**
+ * The settings of an index that serves the site, where no operator chose otherwise: FTS5's own
+ * (sqlite.org/fts5.html §6), except that a level is never merged all at once inside a writer's
+ * transaction — FTS5's highest `crisismerge` (ADR 030; migration 20261130060000 sets it).
+ */
+export const SERVING_FTS_SETTINGS: FtsSettings = { automerge: 4, crisismerge: 1_999, hashsize: 1024 * 1024 };
 
 /** Resumes suspended triggers and empties the indexes: how every SQLite refill begins. */
 const startRefill = () => [...SQLITE.resume, ...SQLITE.empty].map((statement) => [statement] as const);
 
 const applyFtsSettings = (settings: FtsSettings) =>
-  FTS_TABLES.flatMap((table) => Object.entries(settings).map(([key, value]) => [ftsSetting(table, key, value)] as const));
+  FTS_TABLES.flatMap((table) => Object.entries(settings).map(([key, value]) => [ftsCommand(table, key, value)] as const));
 
 /**
- * The effective FTS5 merge settings of the indexes, as statements that set them again. A value
- * equal to a rebuild's own is what an interrupted live rebuild left behind, and reads as FTS5's default.
+ * The effective FTS5 merge settings of the indexes, as statements that set them again. A missing
+ * value, or one equal to a live rebuild's own (what an interrupted one left behind), reads as the
+ * serving setting.
  */
 export async function sqliteFtsSettings(connection: SearchIndexConnection): Promise<string[]> {
   const statements: string[] = [];
   for (const table of FTS_TABLES) {
     const rows = await connection.query<{ k: string; v: number | bigint }>(`SELECT "k", "v" FROM "${table}_config"`);
     const stored = new Map(rows.map(({ k, v }) => [k, Number(v)]));
-    for (const [key, fallback] of Object.entries(FTS_DEFAULTS) as [keyof FtsSettings, number][]) {
+    for (const [key, fallback] of Object.entries(SERVING_FTS_SETTINGS) as [keyof FtsSettings, number][]) {
       const value = stored.get(key);
       const leftOver = value === LIVE_FTS_SETTINGS[key] && value !== fallback;
-      statements.push(ftsSetting(table, key, value === undefined || leftOver ? fallback : value));
+      statements.push(ftsCommand(table, key, value === undefined || leftOver ? fallback : value));
     }
   }
   return statements;
@@ -214,7 +222,19 @@ export function prismaSearchConnection(): SearchIndexConnection {
       else await db().$executeRawUnsafe(sql);
     },
     query: (sql) => db().$queryRawUnsafe(sql),
+    changes: (sql) =>
+      write(async (tx) => {
+        if (provider === 'postgresql') return tx.$executeRawUnsafe(sql);
+        const before = await totalChanges(tx);
+        await tx.$executeRawUnsafe(sql);
+        return (await totalChanges(tx)) - before;
+      }),
   };
+}
+
+async function totalChanges(tx: Tx): Promise<number> {
+  const [row] = await tx.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT total_changes() AS "n"`);
+  return Number(row?.n ?? 0);
 }
 
 async function count(connection: SearchIndexConnection, sql: string): Promise<number> {
@@ -258,15 +278,20 @@ async function rebuildSqlite(
   size: number,
   onProgress?: (progress: ReindexProgress) => void,
   bulk = false,
-) {
+): Promise<MergeReport> {
+  let merge = NO_MERGE;
   if (bulk) {
     onProgress?.({ done: 0, total });
     await refillSqliteAtOnce(connection, range?.lo ?? 1, range?.hi ?? 0, size);
+    // No one searches or writes during a bulk load, so the loader merges the refill's segments now
+    // rather than leave it to a server's first minutes (ADR 030).
+    merge = await mergeSearchSegments(connection);
     onProgress?.({ done: total, total });
   } else {
     await refillSqliteInBatches(connection, range, total, size, onProgress);
   }
   await rebalanceRecentIndex(connection);
+  return merge;
 }
 
 const NEXT = 'SearchDocNext';
@@ -343,9 +368,11 @@ export async function reindexSearch({
   );
   const total = Number(row?.n ?? 0);
   const range = row?.lo != null && row.hi != null ? { lo: Number(row.lo), hi: Number(row.hi) } : null;
-  if (connection.provider === 'sqlite') await rebuildSqlite(connection, range, total, batchSize, onProgress, bulk);
+  let merge = NO_MERGE;
+  if (connection.provider === 'sqlite') merge = await rebuildSqlite(connection, range, total, batchSize, onProgress, bulk);
   else await rebuildPostgres(connection, range, total, batchSize, onProgress);
   return {
+    merge,
     articles: total,
     readerDocs: await count(connection, sql.count.reader),
     staffDocs: await count(connection, sql.count.staff),

@@ -5,6 +5,7 @@
  */
 import { config } from '../config';
 import { providerOf } from '../migrate';
+import type { MergeReport } from '../search/fts-merge';
 import { withSearchTriggersSuspended } from '../search/reindex';
 import { ArticleFactory, type Catalog, type GeneratedArticle, type HeroImage } from './articles';
 import { renderHeroImages, renderPortraits, type ImageFile } from './images';
@@ -46,6 +47,8 @@ export interface SeedResult {
   elapsedMs: number;
   /** Of elapsedMs: rebuilding the search index after the load. */
   searchIndexMs: number;
+  /** Of `searchIndexMs`, merging the SQLite index's segments (docs/adr/030). */
+  searchMerge: MergeReport;
   databaseBytes: number;
 }
 
@@ -255,7 +258,7 @@ function viewBucketRows(recent: Recent[], now: Date, seed: string): Value[][] {
 async function writeContent(
   target: SeedTarget,
   { total, seed, now, mediaDir, reset, onProgress }: { total: number; seed: string; now: Date; mediaDir: string; reset: boolean; onProgress?: SeedOptions['onProgress'] },
-): Promise<Omit<SeedResult, 'articles' | 'elapsedMs' | 'searchIndexMs' | 'databaseBytes'>> {
+): Promise<Omit<SeedResult, 'articles' | 'elapsedMs' | 'searchIndexMs' | 'searchMerge' | 'databaseBytes'>> {
   // Catalog rows date from before the first article.
   const since = new Date(now.getTime() - 760 * 24 * HOUR);
   const { catalog, counts: catalogCounts } = await seedCatalog(target, mediaDir, since, reset);
@@ -346,6 +349,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
       ...written,
       articles: total,
       searchIndexMs: reindex.ms,
+      searchMerge: reindex.merge,
       elapsedMs: Math.round(performance.now() - started),
       databaseBytes: await target.size(),
     };

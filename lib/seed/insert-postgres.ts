@@ -69,6 +69,9 @@ export function postgresSearchConnection(db: pg.Client | pg.Pool): SearchIndexCo
     async query<T>(sql: string) {
       return (await db.query(sql)).rows as T[];
     },
+    async changes(sql) {
+      return (await db.query(sql)).rowCount ?? 0;
+    },
   };
 }
 

@@ -80,6 +80,14 @@ export function sqliteSearchConnection(database: Database.Database): SearchIndex
     async query<T>(sql: string) {
       return database.prepare(sql).all() as T[];
     },
+    async changes(sql) {
+      const totalChanges = database.prepare(`SELECT total_changes()`).pluck();
+      return database.transaction(() => {
+        const before = totalChanges.get() as number;
+        database.prepare(sql).run();
+        return (totalChanges.get() as number) - before;
+      }).immediate();
+    },
   };
 }
 
