@@ -33,6 +33,7 @@ try {
   console.log(
     `Indexed ${result.readerDocs.toLocaleString('en-US')} published and ${result.staffDocs.toLocaleString('en-US')} working copies of ${result.articles.toLocaleString('en-US')} articles in ${(result.ms / 1000).toFixed(1)} s`,
   );
+  if (config().databaseProvider === 'sqlite') console.log('The running server merges the new index segments in short steps over the next minutes (docs/adr/030).');
   await disconnect();
 } catch (error) {
   if (error instanceof ConfigError || error instanceof MigrationError) {
