@@ -17,6 +17,13 @@ async function staffSegments(): Promise<number> {
 /** One editor's save: a transaction of its own, so the staff index gains a segment. */
 const save = (headline: string) => write((tx) => tx.article.update({ where: { id: articleId }, data: { headline } }));
 
+/** Many segments at one level, as a rebuild leaves them: saves numbered `from`–`to` with FTS5 merging nothing. */
+async function fragment(from: number, to: number) {
+  await connection.execute(ftsCommand('StaffSearchFts', 'automerge', 0));
+  for (let i = from; i <= to; i++) await save(`Draft ${i} harbour`);
+  await connection.execute(ftsCommand('StaffSearchFts', 'automerge', 4));
+}
+
 const staffFinds = async (q: string) => (await sqliteBackend.staff({ query: parseQuery(q), facets: [], limit: 10 })).rows.length;
 
 describe.runIf(dbProvider() === 'sqlite')('merging the SQLite search segments in steps', () => {
@@ -34,10 +41,7 @@ describe.runIf(dbProvider() === 'sqlite')('merging the SQLite search segments in
         },
       }),
     ));
-    // Many segments at one level, as a rebuild leaves them: twenty saves with FTS5 merging nothing.
-    await connection.execute(ftsCommand('StaffSearchFts', 'automerge', 0));
-    for (let i = 1; i <= 20; i++) await save(`Draft ${i} harbour`);
-    await connection.execute(ftsCommand('StaffSearchFts', 'automerge', 4));
+    await fragment(1, 20);
   });
 
   it('serves with no crisis merge, so a save never merges a whole level at once', async () => {
@@ -60,11 +64,17 @@ describe.runIf(dbProvider() === 'sqlite')('merging the SQLite search segments in
     await write((tx) => tx.$executeRawUnsafe(ftsCommand('StaffSearchFts', 'integrity-check', 0)));
   });
 
+  it('lets requests and timers run between its steps', async () => {
+    await fragment(22, 40);
+    const merging = mergeSearchSegments(connection, { stepPages: 1 });
+    const timer = new Promise((resolve) => setTimeout(resolve, 0));
+    expect(await Promise.race([merging.then(() => 'merge finished'), timer.then(() => 'timer fired')])).toBe('timer fired');
+    expect((await merging).steps).toBeGreaterThan(1);
+  });
+
   it('has nothing to do on a merged index, and stops at once when aborted', async () => {
     expect((await mergeSearchSegments(connection)).steps).toBe(0);
-    await connection.execute(ftsCommand('StaffSearchFts', 'automerge', 0));
-    for (let i = 22; i < 30; i++) await save(`Draft ${i} harbour`);
-    await connection.execute(ftsCommand('StaffSearchFts', 'automerge', 4));
+    await fragment(41, 48);
     const aborted = await mergeSearchSegments(connection, { signal: AbortSignal.abort() });
     expect(aborted).toMatchObject({ steps: 0, interrupted: true });
     expect(await staffSegments()).toBeGreaterThanOrEqual(8);

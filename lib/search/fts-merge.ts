@@ -22,10 +22,11 @@ export function ftsCommand(table: string, command: string, value: number): strin
 }
 
 /**
- * Leaf pages one step writes at most. At 1,000,000 articles a step of this size holds the write
- * lock for ~N ms (ADR 030), so a publish queued behind it waits no longer than that.
+ * Leaf pages a step writes, give or take one term: FTS5 stops a step only between terms, so a
+ * step that reaches a very common word writes its whole doclist (ADR 030 measured steps at
+ * 1,000,000 articles).
  */
-export const MERGE_STEP_PAGES = 256;
+export const MERGE_STEP_PAGES = 128;
 
 export interface MergeReport {
   /** Steps that merged something. */
@@ -56,6 +57,9 @@ export async function mergeSearchSegments(
       longestStepMs = Math.max(longestStepMs, performance.now() - stepStarted);
       if (!merged) break;
       steps++;
+      // better-sqlite3 runs the step on this thread and Prisma resolves it without returning to the
+      // event loop: without this, requests and timers would wait for the whole merge, not one step.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
   const round = (ms: number) => Math.round(ms * 10) / 10;

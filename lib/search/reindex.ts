@@ -14,7 +14,7 @@
  *
  * Bulk loads (the seed) suspend the triggers instead of paying them per row, and rebuild once at
  * the end ({@link withSearchTriggersSuspended}); on SQLite that rebuild is one transaction with
- * FTS5 merging put off until a final 'optimize' (docs/adr/022).
+ * FTS5 merging put off, and the loader then merges the segments in short steps (docs/adr/022, 030).
  */
 import { db, dbProvider, write, type Tx } from '../db';
 import { FTS_TABLES, ftsCommand, mergeSearchSegments, type MergeReport } from './fts-merge';
@@ -126,7 +126,7 @@ type FtsSettings = Record<keyof typeof BULK_FTS_SETTINGS, number>;
  * (sqlite.org/fts5.html §6), except that a level is never merged all at once inside a writer's
  * transaction — FTS5's highest `crisismerge` (ADR 030; migration 20261130060000 sets it).
  */
-export const SERVING_FTS_SETTINGS: FtsSettings = { automerge: 4, crisismerge: 1_999, hashsize: 1024 * 1024 };
+const SERVING_FTS_SETTINGS: FtsSettings = { automerge: 4, crisismerge: 1_999, hashsize: 1024 * 1024 };
 
 /** Resumes suspended triggers and empties the indexes: how every SQLite refill begins. */
 const startRefill = () => [...SQLITE.resume, ...SQLITE.empty].map((statement) => [statement] as const);
