@@ -41,8 +41,11 @@ export async function registerPeriodicJobs({ publishDue }: Pick<InstanceOptions,
   if (publishDue) registerJob({ name: 'publish-scheduled', everyMs: SCHEDULER_INTERVAL_MS, run: ({ now }) => publishDue(now) });
   registerJob({ name: 'prune-view-buckets', everyMs: 6 * HOUR, run: ({ now }) => pruneViews(now.getTime()) });
   registerJob({ name: 'purge-trash', everyMs: HOUR, run: ({ now }) => purgeExpiredTrash(now) });
-  // PostgreSQL's search index needs no such upkeep (its GIN indexes merge their own pending lists).
-  if (dbProvider() === 'sqlite') registerJob({ name: 'merge-search-segments', everyMs: MINUTE, run: ({ signal }) => mergeSearchSegments(prismaSearchConnection(), { signal }) });
+  // Renders share the thread the merge steps run on: it takes half of it at most. PostgreSQL's search
+  // index needs no such upkeep (its GIN indexes merge their own pending lists).
+  if (dbProvider() === 'sqlite') {
+    registerJob({ name: 'merge-search-segments', everyMs: MINUTE, run: ({ signal }) => mergeSearchSegments(prismaSearchConnection(), { signal, rest: 1 }) });
+  }
 }
 
 export async function startInstance({ publishDue, jobs = true }: InstanceOptions = {}): Promise<void> {

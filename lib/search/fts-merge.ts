@@ -45,7 +45,16 @@ export interface MergeReport {
  */
 export async function mergeSearchSegments(
   connection: Pick<SearchIndexConnection, 'changes'>,
-  { signal, stepPages = MERGE_STEP_PAGES }: { signal?: AbortSignal; stepPages?: number } = {},
+  {
+    signal,
+    stepPages = MERGE_STEP_PAGES,
+    rest = 0,
+  }: {
+    signal?: AbortSignal;
+    stepPages?: number;
+    /** Time to wait after each step, as a share of the step's own: 1 leaves the thread free half the time. */
+    rest?: number;
+  } = {},
 ): Promise<MergeReport> {
   const started = performance.now();
   let steps = 0;
@@ -59,7 +68,8 @@ export async function mergeSearchSegments(
       steps++;
       // better-sqlite3 runs the step on this thread and Prisma resolves it without returning to the
       // event loop: without this, requests and timers would wait for the whole merge, not one step.
-      await new Promise((resolve) => setImmediate(resolve));
+      const restMs = rest * (performance.now() - stepStarted);
+      await new Promise((resolve) => (restMs >= 1 ? setTimeout(resolve, restMs) : setImmediate(resolve)));
     }
   }
   const round = (ms: number) => Math.round(ms * 10) / 10;
