@@ -31,20 +31,22 @@ export interface InstanceOptions {
  * server.ts before Next is prepared.
  */
 export async function registerPeriodicJobs({ publishDue }: Pick<InstanceOptions, 'publishDue'>): Promise<void> {
-  const [{ SCHEDULER_INTERVAL_MS }, { purgeExpiredTrash }, { pruneViews }, { mergeSearchSegments }, { prismaSearchConnection }] = await Promise.all([
+  const [{ SCHEDULER_INTERVAL_MS }, { purgeExpiredTrash }, { pruneViews }, { mergeSearchSegments }, { rebalanceRecentIndex }, { prismaSearchConnection }] = await Promise.all([
     import('./scheduler'),
     import('./trash'),
     import('./views'),
     import('./search/fts-merge'),
+    import('./search/recent'),
     import('./search/reindex'),
   ]);
   if (publishDue) registerJob({ name: 'publish-scheduled', everyMs: SCHEDULER_INTERVAL_MS, run: ({ now }) => publishDue(now) });
   registerJob({ name: 'prune-view-buckets', everyMs: 6 * HOUR, run: ({ now }) => pruneViews(now.getTime()) });
   registerJob({ name: 'purge-trash', everyMs: HOUR, run: ({ now }) => purgeExpiredTrash(now) });
-  // Renders share the thread the merge steps run on: it takes half of it at most. PostgreSQL's search
-  // index needs no such upkeep (its GIN indexes merge their own pending lists).
+  // The SQLite search indexes' upkeep; PostgreSQL's needs none (GIN merges its own pending list).
   if (dbProvider() === 'sqlite') {
+    // Renders share the thread the merge steps run on: the job takes half of it at most.
     registerJob({ name: 'merge-search-segments', everyMs: MINUTE, run: ({ signal }) => mergeSearchSegments(prismaSearchConnection(), { signal, rest: 1 }) });
+    registerJob({ name: 'size-recent-search-index', everyMs: 10 * MINUTE, run: () => rebalanceRecentIndex(prismaSearchConnection()) });
   }
 }
 

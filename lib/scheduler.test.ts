@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createArticle, scheduleArticle } from './article-workflow';
 import { createSession } from './auth/session';
 import { db } from './db';
-import { runDueJobs, startScheduler } from './scheduler';
+import { runDueJobs } from './scheduler';
 import { articleInput, createTestSections } from './testing/content';
 import { createTestActor, sessionCount } from './testing/users';
 
@@ -24,21 +24,5 @@ describe('scheduler', () => {
     expect(report.publishedArticleIds.sort()).toEqual(ids.sort());
     expect(report.purgedSessions).toBe(1);
     expect(await db().article.count({ where: { id: { in: ids }, publicationState: 'published' } })).toBe(2);
-  });
-
-  it('runs a pass at once when started, and only one scheduler per process', async () => {
-    const sections = await createTestSections();
-    const editor = await createTestActor('editor');
-    const { id } = await createArticle(editor, articleInput({ primarySectionId: sections.news, headline: 'Due on start' }));
-    await scheduleArticle(editor, id, new Date(Date.now() + 200));
-    await new Promise((r) => setTimeout(r, 300));
-    const quiet = { info: () => undefined, error: () => undefined };
-    const first = startScheduler({ intervalMs: 60_000, log: quiet });
-    expect(startScheduler({ intervalMs: 60_000, log: quiet })).toBe(first);
-    try {
-      await expect.poll(async () => (await db().article.findUniqueOrThrow({ where: { id } })).publicationState, { timeout: 10_000 }).toBe('published');
-    } finally {
-      first.stop();
-    }
   });
 });

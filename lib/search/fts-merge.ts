@@ -10,6 +10,7 @@
  * highest), and this job does the big merges instead: steps of a few hundred pages, each its own
  * short write, until FTS5 reports nothing left to merge.
  */
+import { yieldToEventLoop } from '../event-loop';
 import type { SearchIndexConnection } from './reindex';
 
 export const FTS_TABLES = ['SearchFts', 'StaffSearchFts', 'RecentSearchFts'] as const;
@@ -66,10 +67,8 @@ export async function mergeSearchSegments(
       longestStepMs = Math.max(longestStepMs, performance.now() - stepStarted);
       if (!merged) break;
       steps++;
-      // better-sqlite3 runs the step on this thread and Prisma resolves it without returning to the
-      // event loop: without this, requests and timers would wait for the whole merge, not one step.
-      const restMs = rest * (performance.now() - stepStarted);
-      await new Promise((resolve) => (restMs >= 1 ? setTimeout(resolve, restMs) : setImmediate(resolve)));
+      // Requests and timers wait one step, not the whole merge.
+      await yieldToEventLoop(rest * (performance.now() - stepStarted));
     }
   }
   const round = (ms: number) => Math.round(ms * 10) / 10;

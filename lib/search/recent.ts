@@ -10,6 +10,7 @@
  * adding or removing the documents between the old and the new floor, so writers never wait long
  * and the invariant holds after every commit.
  */
+import { yieldToEventLoop } from '../event-loop';
 import type { SearchIndexConnection } from './reindex';
 
 /** Documents the recent index aims to hold. */
@@ -64,6 +65,7 @@ async function lower(connection: SearchIndexConnection, target: bigint, batch: n
       [`UPDATE "SearchIndexState" SET "recentFloor" = ${next} WHERE "recentFloor" > ${next}`],
     ]);
     if (next === target) return;
+    await yieldToEventLoop();
   }
 }
 
@@ -80,6 +82,7 @@ async function raise(connection: SearchIndexConnection, target: bigint, batch: n
       [`UPDATE "SearchIndexState" SET "recentFloor" = ${next} WHERE "recentFloor" < ${next}`],
     ]);
     if (next === target) return;
+    await yieldToEventLoop();
   }
 }
 
