@@ -46,7 +46,7 @@ export async function registerPeriodicJobs({ publishDue }: Pick<InstanceOptions,
   if (dbProvider() === 'sqlite') {
     // Renders share the thread the merge steps run on: the job takes half of it at most.
     registerJob({ name: 'merge-search-segments', everyMs: MINUTE, run: ({ signal }) => mergeSearchSegments(prismaSearchConnection(), { signal, rest: 1 }) });
-    registerJob({ name: 'size-recent-search-index', everyMs: 10 * MINUTE, run: () => rebalanceRecentIndex(prismaSearchConnection()) });
+    registerJob({ name: 'size-recent-search-index', everyMs: 10 * MINUTE, run: ({ signal }) => rebalanceRecentIndex(prismaSearchConnection(), { signal }) });
   }
 }
 

@@ -26,6 +26,8 @@ export interface RecentIndexOptions {
   size?: number;
   /** Documents added or removed per transaction. */
   batch?: number;
+  /** Stops moving the floor between batches (shutdown); every batch leaves the index consistent. */
+  signal?: AbortSignal;
 }
 
 /** docIds exceed 2^53, so they travel as text and are handled as bigint. */
@@ -53,8 +55,8 @@ async function wantedFloor(connection: SearchIndexConnection, floor: bigint, siz
 }
 
 /** Lowers the floor to `target`, newest documents first, adding them to the recent index. */
-async function lower(connection: SearchIndexConnection, target: bigint, batch: number): Promise<void> {
-  for (;;) {
+async function lower(connection: SearchIndexConnection, target: bigint, batch: number, signal?: AbortSignal): Promise<void> {
+  while (!signal?.aborted) {
     const next =
       (await docId(
         connection,
@@ -70,8 +72,8 @@ async function lower(connection: SearchIndexConnection, target: bigint, batch: n
 }
 
 /** Raises the floor to `target`, oldest documents first, removing them from the recent index. */
-async function raise(connection: SearchIndexConnection, target: bigint, batch: number): Promise<void> {
-  for (;;) {
+async function raise(connection: SearchIndexConnection, target: bigint, batch: number, signal?: AbortSignal): Promise<void> {
+  while (!signal?.aborted) {
     const step = await docId(connection, `SELECT CAST("docId" AS TEXT) AS "id" FROM "SearchDoc" WHERE "docId" >= ${FLOOR} ORDER BY "docId" ASC LIMIT 1 OFFSET ${batch}`);
     const next = step === null || step > target ? target : step;
     await connection.transaction([
@@ -90,13 +92,13 @@ async function raise(connection: SearchIndexConnection, target: bigint, batch: n
  * Moves the floor where {@link wantedFloor} says, in batches. Safe to run beside writers and
  * beside itself (each step re-reads the floor inside its transaction). SQLite only.
  */
-export async function rebalanceRecentIndex(connection: SearchIndexConnection, { size = RECENT_DOCS, batch = BATCH }: RecentIndexOptions = {}): Promise<void> {
+export async function rebalanceRecentIndex(connection: SearchIndexConnection, { size = RECENT_DOCS, batch = BATCH, signal }: RecentIndexOptions = {}): Promise<void> {
   if (connection.provider !== 'sqlite') return;
   const floor = await currentFloor(connection);
   const target = await wantedFloor(connection, floor, size);
   if (target === null) return;
-  if (target < floor) await lower(connection, target, batch);
-  else if (target > floor) await raise(connection, target, batch);
+  if (target < floor) await lower(connection, target, batch, signal);
+  else if (target > floor) await raise(connection, target, batch, signal);
 }
 
 /**
