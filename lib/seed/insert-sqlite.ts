@@ -66,6 +66,7 @@ function writerThread(file: string) {
 
 /** Search-index statements over a better-sqlite3 connection (lib/search/reindex.ts). */
 export function sqliteSearchConnection(database: Database.Database): SearchIndexConnection {
+  const totalChanges = database.prepare(`SELECT total_changes()`).pluck();
   return {
     provider: 'sqlite',
     lanes: 1,
@@ -81,7 +82,6 @@ export function sqliteSearchConnection(database: Database.Database): SearchIndex
       return database.prepare(sql).all() as T[];
     },
     async changes(sql) {
-      const totalChanges = database.prepare(`SELECT total_changes()`).pluck();
       return database.transaction(() => {
         const before = totalChanges.get() as number;
         database.prepare(sql).run();
